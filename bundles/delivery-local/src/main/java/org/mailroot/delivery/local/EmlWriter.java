@@ -1,0 +1,80 @@
+package org.mailroot.delivery.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.mailroot.api.Route;
+import org.mailroot.api.delivery.Delivery;
+
+/**
+ * Writes one IIS Drop file per delivery: {@code x-sender: <addr>} and one
+ * {@code x-receiver: <addr>} line per recipient (addresses without angle brackets, as IIS
+ * wrote them; the null sender as {@code <>}), CRLF-terminated, then the message bytes unchanged.
+ *
+ * <p>The name is {@code <messageId>.eml}, so a redelivery after a crash finds its file and does
+ * not write a second copy. Should that name already hold the same message for other recipients
+ * (a later attempt for the remaining routes), the name becomes
+ * {@code <messageId>.<hash of the x- lines>.eml}, still stable across retries. Temporary files
+ * live in the hidden {@code Drop/.tmp/} so that Drop readers never see a partial file.
+ */
+final class EmlWriter {
+    static final String TEMP_DIR = ".tmp";
+
+    /** Delivers every route in one file; throws when nothing was written. */
+    void write(Path drop, Delivery delivery, List<Route> routes) throws IOException {
+        byte[] header = header(delivery, routes);
+        String id = FileNames.encode(delivery.envelope().id());
+        Path target = drop.resolve(id + ".eml");
+        if (Files.exists(target)) {
+            if (startsWith(target, header)) {
+                return; // already delivered by an attempt that crashed before the spool noted it
+            }
+            target = drop.resolve(id + "." + hash(header) + ".eml");
+            if (Files.exists(target)) {
+                return;
+            }
+        }
+        Path tempDir = drop.resolve(TEMP_DIR);
+        AtomicFiles.createDirectories(tempDir);
+        AtomicFiles.write(tempDir.resolve(target.getFileName() + ".tmp"), target, out -> {
+            out.write(header);
+            try (InputStream in = delivery.content().open()) {
+                in.transferTo(out);
+            }
+        });
+    }
+
+    static byte[] header(Delivery delivery, List<Route> routes) {
+        StringBuilder sb = new StringBuilder();
+        String sender = delivery.envelope().sender().address();
+        sb.append("x-sender: ").append(sender.isEmpty() ? "<>" : sender).append("\r\n");
+        Set<String> receivers = new LinkedHashSet<>();
+        routes.forEach(r -> receivers.add(r.recipient().address()));
+        receivers.forEach(r -> sb.append("x-receiver: ").append(r).append("\r\n"));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean startsWith(Path file, byte[] prefix) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(prefix.length), prefix);
+        }
+    }
+
+    private static String hash(byte[] header) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(header);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.mailroot.delivery.local;
+
+import org.mailroot.api.MailAddress;
+import org.mailroot.api.SessionInfo;
+import org.mailroot.api.Verdict;
+import org.mailroot.api.hook.RecipientResolver;
+import org.mailroot.api.hook.Resolution;
+import org.mailroot.api.spool.Folder;
+import org.mailroot.api.spool.Spool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The built-in recipient resolver: local domains are delivered by the {@code local} transport,
+ * postmaster is always accepted, every other domain is declined so that the relay policies
+ * decide (and refuse with 550 5.7.1 when none grants relaying). Ranked -100 so that any
+ * integrator's resolver (LDAP, virtual users) is asked first.
+ */
+@Component(service = RecipientResolver.class, configurationPid = LocalDeliveryConfig.PID,
+        property = "service.ranking:Integer=-100")
+public class LocalRecipientResolver implements RecipientResolver {
+    @Reference
+    LocalDomains domains;
+
+    // Only needed to look for Maildir folders; absent, unknown users are deferred, not refused.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Spool spool;
+
+    private volatile boolean acceptUnknownUsers = true;
+
+    @Activate
+    @Modified
+    void configure(LocalDeliveryConfig config) {
+        acceptUnknownUsers = config.acceptUnknownUsers();
+    }
+
+    @Override
+    public Resolution resolve(SessionInfo session, MailAddress recipient) {
+        if (recipient.isNullSender()) {
+            return Resolution.decline();
+        }
+        DomainSet set = domains.snapshot();
+        LocalDomain domain = set.find(recipient.domain());
+        if (Mailboxes.isPostmaster(recipient.localPart())
+                && (domain != null || recipient.domain().equalsIgnoreCase(session.serverName()))) {
+            return postmaster(set, session);
+        }
+        if (domain == null) {
+            return Resolution.decline();
+        }
+        LocalDomain target = set.deliveryDomain(domain);
+        String mailbox = Mailboxes.normalize(recipient.localPart());
+        if (!Mailboxes.isSafeFolderName(mailbox)) {
+            // RFC 5321 §4.2.2 553 "mailbox name not allowed"; RFC 3463 5.1.3 bad mailbox syntax.
+            return Resolution.refuse(Verdict.reject(553, "5.1.3",
+                    "Mailbox name not allowed here: " + recipient.localPart()));
+        }
+        if (!acceptUnknownUsers && !target.lists(mailbox)) {
+            Spool s = spool;
+            if (s == null) {
+                // RFC 5321 §4.5.3.1.10 style local error: cannot check the disk now, try later.
+                return Resolution.refuse(Verdict.defer(451, "4.3.0",
+                        "Mailbox lookup unavailable, try again later"));
+            }
+            if (!Mailboxes.existsOnDisk(s.folder(Folder.DROP), target.name(), mailbox)) {
+                // RFC 5321 §3.3 / §4.2.2: 550 mailbox unavailable; RFC 3463 5.1.1 bad mailbox.
+                return Resolution.refuse(Verdict.reject(550, "5.1.1",
+                        "No such user here: " + recipient.address()));
+            }
+        }
+        MailAddress routed = domain == target ? recipient : MailAddress.of(recipient.localPart(), target.name());
+        return Resolution.accept(RouteParameters.localRoute(routed, mailbox, target.name()));
+    }
+
+    /**
+     * RFC 5321 §4.5.1: postmaster (any case) must be accepted for every domain we serve and for
+     * the server's own name; it is delivered to postmaster of the default domain (or of the
+     * server name when no domain is configured at all).
+     */
+    private static Resolution postmaster(DomainSet set, SessionInfo session) {
+        LocalDomain def = set.defaultDomain();
+        String domain = def != null ? def.name() : LocalDomain.normalizeName(session.serverName());
+        MailAddress target = MailAddress.of(Mailboxes.POSTMASTER, domain);
+        return Resolution.accept(RouteParameters.localRoute(target, Mailboxes.POSTMASTER, domain));
+    }
+}
