@@ -1,0 +1,64 @@
+package org.mailroot.spool.delivery;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.mailroot.api.Recipient;
+import org.mailroot.api.Route;
+import org.mailroot.spool.queue.QueueFile;
+
+/**
+ * The scheduler's view of one queued message: its file, the attempts made and the routes that
+ * are finished. Guarded by the entry's monitor; only one attempt runs at a time.
+ */
+final class QueueEntry {
+    /** A route with its stable key {@code recipientIndex.routeIndex}. */
+    record KeyedRoute(String key, Recipient recipient, Route route) {
+    }
+
+    final QueueFile file;
+
+    QueueFile file() {
+        return file;
+    }
+    final List<KeyedRoute> routes;
+    final Map<String, StatusLog.Outcome> finished;
+    int attempts;
+    boolean running;
+    boolean rerun;
+    Future<?> timer;
+
+    QueueEntry(QueueFile file, StatusLog.State state) {
+        this.file = file;
+        this.attempts = state.attempts();
+        this.finished = new HashMap<>(state.finished());
+        List<KeyedRoute> all = new ArrayList<>();
+        List<Recipient> rcpts = file.envelope().recipients();
+        for (int r = 0; r < rcpts.size(); r++) {
+            List<Route> rs = rcpts.get(r).routes();
+            for (int n = 0; n < rs.size(); n++) {
+                all.add(new KeyedRoute(r + "." + n, rcpts.get(r), rs.get(n)));
+            }
+        }
+        this.routes = List.copyOf(all);
+    }
+
+    String id() {
+        return file.envelope().id();
+    }
+
+    Path statusFile() {
+        return file.path().resolveSibling(id() + StatusLog.SUFFIX);
+    }
+
+    synchronized List<KeyedRoute> pending() {
+        return routes.stream().filter(k -> !finished.containsKey(k.key())).toList();
+    }
+
+    synchronized boolean anyFailed() {
+        return finished.values().stream().anyMatch(o -> !o.delivered());
+    }
+}

@@ -1,0 +1,111 @@
+package org.mailroot.spool.queue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.mailroot.api.Envelope;
+import org.mailroot.api.MessageContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store() pipeline: a writer pool copies and fsyncs each message file in parallel (so the
+ * device and the ext4/xfs journal can merge concurrent flushes), then the {@link GroupCommitter}
+ * makes the renames durable with shared directory fsyncs. The caller's stage completes only
+ * after that, on a completion thread of ours.
+ */
+public final class MessageStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
+
+    private final QueueWriter writer;
+    private final GroupCommitter committer;
+    private final ExecutorService writers;
+    private final ExecutorService completions;
+    private final Consumer<QueueFile> onStored;
+
+    /**
+     * @param writerThreads concurrent file writes and fsyncs
+     * @param batchDirSync false only to measure what group commit saves
+     * @param onStored told of each durable message (the delivery scheduler); must not block
+     */
+    public MessageStore(Path queue, QueueWriter writer, int writerThreads, boolean batchDirSync,
+            Consumer<QueueFile> onStored) {
+        this.writer = writer;
+        this.onStored = onStored;
+        this.writers = Executors.newFixedThreadPool(writerThreads, named("mailroot-spool-write"));
+        this.completions = Executors.newSingleThreadExecutor(named("mailroot-spool-done"));
+        this.committer = new GroupCommitter(queue, batchDirSync ? 1024 : 1, completions);
+    }
+
+    public CompletionStage<Void> store(Envelope envelope, MessageContent content) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            writers.execute(() -> {
+                try {
+                    QueueFile file = writer.write(envelope, content);
+                    committer.sync().whenComplete((v, e) -> {
+                        if (e != null) {
+                            result.completeExceptionally(e);
+                            return;
+                        }
+                        notifyStored(file);
+                        result.complete(null);
+                    });
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Could not queue message {}: {}", envelope.id(), e.toString());
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IOException("spool is stopped"));
+        }
+        return result;
+    }
+
+    private void notifyStored(QueueFile file) {
+        try {
+            onStored.accept(file);
+        } catch (RuntimeException e) {
+            // The message is durable; recovery at the next start would schedule it anyway.
+            LOG.error("Scheduling stored message {} failed", file.envelope().id(), e);
+        }
+    }
+
+    /** Shares directory fsyncs with stores, for unlinks and renames made by the scheduler. */
+    public CompletableFuture<Void> syncQueueDirectory() {
+        return committer.sync();
+    }
+
+    public GroupCommitter committer() {
+        return committer;
+    }
+
+    /** Finishes stores already accepted, then stops. */
+    @Override
+    public void close() throws InterruptedException {
+        writers.shutdown();
+        if (!writers.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("Spool writers still busy after 30 s; stopping them");
+            writers.shutdownNow();
+        }
+        committer.close();
+        completions.shutdown();
+        completions.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package org.mailroot.spool.queue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+import org.mailroot.api.Envelope;
+import org.mailroot.api.MessageContent;
+import org.mailroot.api.spool.SpoolFullException;
+
+/**
+ * Writes one message into Queue/ under a temporary name, fsyncs it and renames it into place.
+ * The directory fsync that makes the rename durable is left to the {@link GroupCommitter}, so
+ * that it can be shared. Runs on the spool's writer threads, never on the caller's.
+ */
+public final class QueueWriter {
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final long MB = 1024L * 1024;
+
+    private final Path queue;
+    private volatile long minFreeBytes;
+    private final LongSupplier usableSpace;
+
+    /**
+     * @param usableSpace the free space of the queue's file store, in bytes (a parameter so
+     *        tests can simulate a full disk)
+     */
+    public QueueWriter(Path queue, long minFreeDiskMb, LongSupplier usableSpace) {
+        this.queue = queue;
+        this.minFreeBytes = minFreeDiskMb * MB;
+        this.usableSpace = usableSpace;
+    }
+
+    public void minFreeDiskMb(long mb) {
+        this.minFreeBytes = mb * MB;
+    }
+
+    /** Writes, fsyncs and renames; on failure no file is left behind. */
+    public QueueFile write(Envelope envelope, MessageContent content) throws IOException {
+        String id = envelope.id();
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw new IOException("message id is not safe as a file name: " + id);
+        }
+        long size = content.size();
+        long free = usableSpace.getAsLong();
+        if (free - size < minFreeBytes) {
+            throw new SpoolFullException("spool disk has " + free / MB + " MB free, keeping "
+                    + minFreeBytes / MB + " MB in reserve");
+        }
+        Path target = queue.resolve(id + QueueFile.SUFFIX);
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "message id already queued");
+        }
+        Path temp = queue.resolve(id + QueueFile.TEMP_SUFFIX);
+        byte[] header = EnvelopeCodec.encode(envelope, size);
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE); InputStream in = content.open()) {
+                writeFully(ch, ByteBuffer.wrap(header));
+                long copied = copy(in, ch);
+                if (copied != size) {
+                    throw new IOException("message content gave " + copied + " octets, size() said " + size);
+                }
+                ch.force(true); // data and size on disk before the name points at them
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return new QueueFile(target, envelope, header.length, size);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw diskFull(e) ? new SpoolFullException("spool disk full while writing " + id + ": "
+                    + e.getMessage()) : e;
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** ENOSPC and EDQUOT only show up in the message text of a plain IOException. */
+    private boolean diskFull(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        return e instanceof SpoolFullException || m.contains("No space left") || m.contains("quota")
+                || (e instanceof IOException && usableSpace.getAsLong() < minFreeBytes);
+    }
+
+    private static long copy(InputStream in, FileChannel ch) throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            writeFully(ch, ByteBuffer.wrap(buf, 0, n));
+            total += n;
+        }
+        return total;
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+}
