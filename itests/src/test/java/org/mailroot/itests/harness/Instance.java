@@ -1,0 +1,104 @@
+package org.mailroot.itests.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A fresh instance directory (mailroot.base) with the etc/*.cfg files a test writes. The files
+ * are the single source of truth (stack trap 8); edits are applied live by FileInstall.
+ */
+public final class Instance {
+    public static final String LISTENER_CFG = "org.mailroot.listener~default.cfg";
+    public static final String SERVER_NAME = "mx.itest.example";
+
+    private final Path base;
+    private final int port;
+    private final Map<String, String> listener = new LinkedHashMap<>();
+
+    private Instance(Path base, int port) {
+        this.base = base;
+        this.port = port;
+    }
+
+    /** A new base in a temp folder, with a listener on a free port and example.com as default domain. */
+    public static Instance create(Map<String, String> listenerOverrides) {
+        try {
+            Path base = Files.createTempDirectory("mailroot-itest-");
+            Instance instance = new Instance(base, Ports.free());
+            Files.createDirectories(base.resolve("etc"));
+            instance.listener.put("name", "default");
+            instance.listener.put("bindAddress", "127.0.0.1");
+            instance.listener.put("port", Integer.toString(instance.port));
+            instance.listener.put("serverName", SERVER_NAME);
+            instance.listener.putAll(listenerOverrides);
+            instance.writeListener();
+            instance.write("org.mailroot.domain~example.com.cfg", Map.of("name", "example.com", "default", "true"));
+            instance.write("org.mailroot.spool.cfg", Map.of("root", "mailroot"));
+            instance.write("org.mailroot.delivery.local.cfg", Map.of("format", "eml", "acceptUnknownUsers", "true"));
+            return instance;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Instance create() {
+        return create(Map.of());
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path drop() {
+        return base.resolve("mailroot").resolve("Drop");
+    }
+
+    public Path queue() {
+        return base.resolve("mailroot").resolve("Queue");
+    }
+
+    public MailFolder dropFolder() {
+        return new MailFolder(drop());
+    }
+
+    /** Changes one listener key live (the file is replaced atomically so FileInstall never reads half of it). */
+    public void setListener(String key, String value) {
+        listener.put(key, value);
+        writeListener();
+    }
+
+    private void writeListener() {
+        write(LISTENER_CFG, listener);
+    }
+
+    public void write(String fileName, Map<String, String> properties) {
+        String text = properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+        Path etc = base.resolve("etc");
+        Path tmp = etc.resolve("." + fileName + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, etc.resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "instance " + base + " (port " + port + ")";
+    }
+}
