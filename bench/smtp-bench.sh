@@ -14,6 +14,7 @@ Usage: bench/smtp-bench.sh [options]
   --order alternate|postfix-first  order inside a round (default alternate: odd rounds
                     Postfix first, even rounds Mailroot first)
   --postfix-only | --mailroot-only  run one server (no ratio)
+  --mailroot-format eml|maildir  Mailroot's Drop/ format (default: the distribution's, eml)
   --keep            keep the temp directory (logs, maillog, Drop/) after the run
   --results FILE    results file (default bench/results/<date>.txt)
 Each message uses a NEW connection (smtp-source without -d). Rate = messages / wall time of
@@ -26,14 +27,14 @@ EOF
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
 dist="$repo/runtime/distribution/target/mailroot-0.1.0-SNAPSHOT"
 rounds=5 messages=10000 sessions=20 size=4096 pport=2626 mport=2627 order=alternate
-run_pf=1 run_mr=1 keep=0 results=""
+run_pf=1 run_mr=1 keep=0 results="" mformat=""
 while (($#)); do
   case "$1" in
     --dist) dist=$2; shift ;;  --rounds) rounds=$2; shift ;;  --messages) messages=$2; shift ;;
     --sessions) sessions=$2; shift ;;  --size) size=$2; shift ;;
     --postfix-port) pport=$2; shift ;;  --mailroot-port) mport=$2; shift ;;
     --order) order=$2; shift ;;  --postfix-only) run_mr=0 ;;  --mailroot-only) run_pf=0 ;;
-    --keep) keep=1 ;;  --results) results=$2; shift ;;
+    --mailroot-format) mformat=$2; shift ;;  --keep) keep=1 ;;  --results) results=$2; shift ;;
     -h|--help) usage; exit 0 ;;  *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac; shift
 done
@@ -93,7 +94,12 @@ start_mailroot() {
   mkdir -p "$mrbase"
   [[ -d "$dist/etc" ]] && cp -r "$dist/etc" "$mrbase/"
   mkdir -p "$mrbase/etc"
-  printf 'name=default\nbindAddress=127.0.0.1\nport=%s\n' "$mport" > "$mrbase/etc/org.mailroot.listener~default.cfg"
+  local lcfg="$mrbase/etc/org.mailroot.listener~default.cfg" dcfg="$mrbase/etc/org.mailroot.delivery.local.cfg"
+  [[ -f "$lcfg" ]] || printf 'name=default\nbindAddress=0.0.0.0\nport=2525\n' > "$lcfg"
+  sed -i -e "s/^port=.*/port=$mport/" -e "s/^bindAddress=.*/bindAddress=127.0.0.1/" "$lcfg"
+  if [[ -n "$mformat" ]]; then
+    [[ -f "$dcfg" ]] && sed -i "/^format=/d" "$dcfg"; echo "format=$mformat" >> "$dcfg"
+  fi
   MAILROOT_BASE="$mrbase" "$dist/bin/mailroot" start > "$tmp/mailroot-start.out" 2>&1 \
     || { cat "$tmp/mailroot-start.out" >&2; exit 1; }
   greeting "$mport" 120 || { echo "Mailroot: no 220 on $mport" >&2; cat "$tmp/mailroot-start.out" >&2; exit 1; }
