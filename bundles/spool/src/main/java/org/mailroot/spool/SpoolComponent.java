@@ -1,0 +1,155 @@
+package org.mailroot.spool;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.mailroot.api.Envelope;
+import org.mailroot.api.MessageContent;
+import org.mailroot.api.delivery.DeliveryTransport;
+import org.mailroot.api.hook.RecipientResolver;
+import org.mailroot.api.log.EventPublisher;
+import org.mailroot.api.spool.Folder;
+import org.mailroot.api.spool.Spool;
+import org.mailroot.spool.delivery.RetryPolicy;
+import org.mailroot.spool.delivery.Transports;
+import org.mailroot.spool.events.Events;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spool service. Retry, expiry and disk reserve change live; a new root or thread count
+ * restarts the engine inside the component (stores in flight finish first, the new engine
+ * recovers the queue), so the service registration and its users stay in place.
+ */
+@Component(service = Spool.class, configurationPid = "org.mailroot.spool", immediate = true)
+@Designate(ocd = SpoolComponent.Config.class)
+public final class SpoolComponent implements Spool {
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolComponent.class);
+
+    @ObjectClassDefinition(name = "Mailroot spool", description = "Mailroot folders, durable queue, retries, Pickup")
+    public @interface Config {
+        @AttributeDefinition(description = "Mailroot folder; relative paths are under the instance directory (mailroot.base)")
+        String root() default "mailroot";
+
+        @AttributeDefinition(description = "Minutes between retries: first, second, third, then every subsequent (IIS: 15,30,60,240)")
+        String retryMinutes() default "15,30,60,240";
+
+        @AttributeDefinition(description = "Hours after reception before an undelivered message fails (IIS: 2 days)", min = "1")
+        int expireHours() default 48;
+
+        @AttributeDefinition(description = "Refuse new messages (452 4.3.1) when less disk than this is free", min = "0")
+        int minFreeDiskMb() default 64;
+
+        @AttributeDefinition(description = "Concurrent delivery attempts", min = "1", max = "256")
+        int deliveryThreads() default 8;
+    }
+
+    private final Transports transports = new Transports();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RecipientResolver> resolvers = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventPublisher publisher;
+
+    private volatile SpoolEngine engine;
+    private String base;
+
+    @Activate
+    void activate(BundleContext context, Config config) throws IOException {
+        base = Objects.requireNonNullElse(context.getProperty("mailroot.base"), System.getProperty("user.dir"));
+        engine = new SpoolEngine(settings(config), transports, () -> resolvers, new Events(() -> publisher)).start();
+        LOG.info("Spool started: retry {} min, expire {} h, reserve {} MB, {} delivery threads",
+                config.retryMinutes(), config.expireHours(), config.minFreeDiskMb(), config.deliveryThreads());
+    }
+
+    @Modified
+    void modified(Config config) throws IOException, InterruptedException {
+        SpoolSettings next = settings(config);
+        SpoolEngine current = engine;
+        LOG.info("Spool configuration changed: root {}, retry {} min, expire {} h, reserve {} MB, {} delivery threads",
+                next.root(), config.retryMinutes(), config.expireHours(), config.minFreeDiskMb(), config.deliveryThreads());
+        if (current.settings().root().equals(next.root())
+                && current.settings().deliveryThreads() == next.deliveryThreads()) {
+            current.apply(next.retry(), next.minFreeDiskMb());
+            return;
+        }
+        current.close();
+        engine = new SpoolEngine(next, transports, () -> resolvers, new Events(() -> publisher)).start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        SpoolEngine e = engine;
+        engine = null;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + DeliveryTransport.TRANSPORT + "=*)")
+    void addTransport(DeliveryTransport transport, Map<String, Object> properties) {
+        String name = transports.add(transport, properties);
+        LOG.info("Delivery transport {} available", name);
+        SpoolEngine e = engine;
+        if (e != null) {
+            e.transportArrived(name); // mail deferred for lack of it goes now, not at its next retry
+        }
+    }
+
+    void removeTransport(DeliveryTransport transport) {
+        transports.remove(transport);
+    }
+
+    private SpoolSettings settings(Config c) {
+        Path root = Paths.get(c.root());
+        if (!root.isAbsolute()) {
+            root = Paths.get(base).resolve(root);
+        }
+        RetryPolicy retry = RetryPolicy.of(c.retryMinutes(), c.expireHours());
+        return SpoolSettings.defaults(root.normalize()).withRetry(retry).withMinFreeDiskMb(c.minFreeDiskMb())
+                .withDeliveryThreads(c.deliveryThreads());
+    }
+
+    @Override
+    public CompletionStage<Void> store(Envelope envelope, MessageContent content) {
+        SpoolEngine e = engine;
+        return e == null ? CompletableFuture.failedFuture(new IOException("spool is stopped")) : e.store(envelope, content);
+    }
+
+    @Override
+    public Path folder(Folder folder) {
+        return engine.folder(folder);
+    }
+
+    @Override
+    public int queueLength() {
+        SpoolEngine e = engine;
+        return e == null ? 0 : e.queueLength();
+    }
+
+    @Override
+    public String newMessageId() {
+        return engine.newMessageId();
+    }
+}
