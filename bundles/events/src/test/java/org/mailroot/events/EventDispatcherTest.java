@@ -1,0 +1,173 @@
+package org.mailroot.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mailroot.api.log.LogSink;
+import org.mailroot.api.log.MailEvent;
+
+class EventDispatcherTest {
+    private final EventDispatcher dispatcher = new EventDispatcher();
+
+    @AfterEach
+    void tearDown() {
+        dispatcher.stop(Duration.ofSeconds(1));
+    }
+
+    static MailEvent event(String argument) {
+        return new MailEvent(Instant.now(), MailEvent.Type.COMMAND, "s1", "default", "192.0.2.1",
+                null, null, "RCPT", argument, 250, "OK", 10, 20, 1);
+    }
+
+    /** Records what it receives and counts down a latch per event. */
+    static final class RecordingSink implements LogSink {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final CountDownLatch latch;
+
+        RecordingSink(int expected) {
+            latch = new CountDownLatch(expected);
+        }
+
+        @Override
+        public void log(MailEvent event) {
+            seen.add(event.argument());
+            latch.countDown();
+        }
+
+        void await() throws InterruptedException {
+            assertTrue(latch.await(5, TimeUnit.SECONDS), "events arrived: " + seen);
+        }
+    }
+
+    private void add(LogSink sink, String name) {
+        dispatcher.addSink(sink, Map.of("component.name", name));
+    }
+
+    @Test
+    void everyEventReachesEverySinkInOrder() throws Exception {
+        RecordingSink a = new RecordingSink(3);
+        RecordingSink b = new RecordingSink(3);
+        add(a, "a");
+        add(b, "b");
+        dispatcher.start(100);
+        List.of("1", "2", "3").forEach(x -> dispatcher.publish(event(x)));
+        a.await();
+        b.await();
+        assertEquals(List.of("1", "2", "3"), a.seen);
+        assertEquals(List.of("1", "2", "3"), b.seen);
+        assertEquals(0, dispatcher.dropped());
+    }
+
+    @Test
+    void aThrowingSinkDoesNotStopTheOthers() throws Exception {
+        RecordingSink good = new RecordingSink(2);
+        add(event -> {
+            throw new IllegalStateException("broken sink");
+        }, "broken");
+        add(event -> {
+            throw new NoClassDefFoundError("bundle went away");
+        }, "stopped");
+        add(good, "good");
+        dispatcher.start(100);
+        dispatcher.publish(event("1"));
+        dispatcher.publish(event("2"));
+        good.await();
+        assertEquals(List.of("1", "2"), good.seen);
+    }
+
+    @Test
+    void aFullQueueDropsCountsAndReturnsAtOnce() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        add(event -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "blocked");
+        dispatcher.start(2);
+        dispatcher.publish(event("taken by the worker"));
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+        dispatcher.publish(event("queued 1"));
+        dispatcher.publish(event("queued 2"));
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            dispatcher.publish(event("dropped"));
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(1000, dispatcher.dropped());
+        assertTrue(millis < 2000, "publish blocked for " + millis + " ms");
+        release.countDown();
+    }
+
+    @Test
+    void stopDrainsWhatIsQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingSink sink = new RecordingSink(50);
+        add(event -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "slow");
+        add(sink, "recording");
+        dispatcher.start(100);
+        for (int i = 0; i < 50; i++) {
+            dispatcher.publish(event(Integer.toString(i)));
+        }
+        release.countDown();
+        dispatcher.stop(Duration.ofSeconds(5));
+        assertEquals(50, sink.seen.size(), "all queued events were delivered before stop returned");
+        assertEquals(0, dispatcher.dropped());
+        dispatcher.publish(event("after stop"));
+        assertEquals(1, dispatcher.dropped());
+    }
+
+    @Test
+    void stopGivesUpOnAStuckSinkWithinTheTimeoutAndCountsTheRest() {
+        CountDownLatch never = new CountDownLatch(1);
+        add(event -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stuck");
+        dispatcher.start(10);
+        for (int i = 0; i < 5; i++) {
+            dispatcher.publish(event(Integer.toString(i)));
+        }
+        long start = System.nanoTime();
+        dispatcher.stop(Duration.ofMillis(200));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3000);
+        assertTrue(dispatcher.dropped() >= 4, "dropped " + dispatcher.dropped());
+        never.countDown();
+    }
+
+    @Test
+    void aRemovedSinkGetsNoMoreEvents() throws Exception {
+        RecordingSink removed = new RecordingSink(1);
+        RecordingSink kept = new RecordingSink(2);
+        add(removed, "removed");
+        add(kept, "kept");
+        dispatcher.start(10);
+        dispatcher.publish(event("1"));
+        removed.await();
+        dispatcher.removeSink(removed);
+        dispatcher.publish(event("2"));
+        kept.await();
+        assertEquals(List.of("1"), removed.seen);
+    }
+}
