@@ -77,7 +77,7 @@ EOF
     "default_process_limit = 200" \
     "smtpd_client_connection_count_limit = 0" "smtpd_client_connection_rate_limit = 0" \
     "smtpd_client_message_rate_limit = 0" \
-    "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination" \
+    "smtpd_relay_restrictions = reject_unauth_destination" \
     "biff = no" "smtputf8_enable = no" \
     "maillog_file_prefixes = $dir" "maillog_file = $dir/maillog"
   # Creates the queue subdirectories with the owners/modes of postfix-files (meta_directory).
