@@ -54,9 +54,15 @@ public class EventDispatcher implements EventPublisher {
 
     @Activate
     void activate(Config config) {
+        int size = config.queueSize();
+        if (size < 1) {
+            // Design §4: name the file's key and range; fall back to the default rather than fail.
+            LOG.error("{}: queueSize={} must be at least 1; using 10000", PID, size);
+            size = 10_000;
+        }
         drain = Duration.ofSeconds(Math.max(0, config.drainSeconds()));
-        start(config.queueSize());
-        LOG.info("Event publisher started: queueSize={}, drainSeconds={}", config.queueSize(), drain.toSeconds());
+        start(size);
+        LOG.info("Event publisher started: queueSize={}, drainSeconds={}", size, drain.toSeconds());
     }
 
     @Deactivate
@@ -65,7 +71,7 @@ public class EventDispatcher implements EventPublisher {
     }
 
     void start(int queueSize) {
-        BlockingQueue<MailEvent> queue = new ArrayBlockingQueue<>(Math.max(1, queueSize));
+        BlockingQueue<MailEvent> queue = new ArrayBlockingQueue<>(queueSize);
         worker = new EventWorker(queue, () -> sinks);
         worker.start();
     }
