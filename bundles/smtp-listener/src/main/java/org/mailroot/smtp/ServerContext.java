@@ -1,0 +1,32 @@
+package org.mailroot.smtp;
+
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.mailroot.api.log.MailEvent;
+import org.mailroot.api.spool.Spool;
+import org.mailroot.smtp.hook.HookSnapshot;
+
+/**
+ * What a session needs from its virtual server. Implemented by the DS component; tests supply a
+ * small fake. Every method is cheap and non-blocking, callable from the event loop.
+ */
+public interface ServerContext {
+    /** The settings in force now. */
+    ListenerSettings settings();
+
+    /** The spool, when one is bound now. */
+    Optional<Spool> spool();
+
+    /** Sends an event to the publisher when one is bound; never blocks, never throws. */
+    void publish(MailEvent event);
+
+    /** The hooks that serve this virtual server now, each list in calling order. */
+    HookSnapshot hooks();
+
+    /** Where hooks and other blocking work (DNS, spool ids) run; never an event loop. */
+    Executor workers();
+
+    /** A verified reverse name of the client, or empty; called on a worker (it may block). */
+    Optional<String> reverseName(InetAddress address);
+}

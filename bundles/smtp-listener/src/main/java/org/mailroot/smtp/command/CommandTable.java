@@ -1,0 +1,64 @@
+package org.mailroot.smtp.command;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mailroot.smtp.codec.Reply;
+import org.mailroot.smtp.message.MessageFinisher;
+import org.mailroot.smtp.session.SessionState;
+
+/** The verbs of one session (BDAT keeps per-session state, so each session has its own table). */
+public final class CommandTable {
+    /** RFC 3030 §3: between BDAT chunks only these keep the transaction in sequence. */
+    private static final Set<String> ALLOWED_IN_BDAT = Set.of("BDAT", "RSET", "NOOP", "QUIT",
+            "EHLO", "HELO", "HELP");
+    /** Recognised but not offered: 502 (RFC 5321 §4.2.4). AUTH/STARTTLS arrive later. */
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("EXPN", "TURN", "ETRN", "ATRN",
+            "AUTH", "STARTTLS", "SEND", "SOML", "SAML");
+
+    private final Map<String, CommandHandler> handlers = new HashMap<>();
+    private final BdatCommand bdat;
+
+    public CommandTable(MessageFinisher finisher) {
+        bdat = new BdatCommand(finisher);
+        handlers.put("EHLO", new HeloCommand(true));
+        handlers.put("HELO", new HeloCommand(false));
+        handlers.put("MAIL", new MailCommand());
+        handlers.put("RCPT", new RcptCommand());
+        handlers.put("DATA", new DataCommand());
+        handlers.put("BDAT", bdat);
+        handlers.put("RSET", SimpleCommands::rset);
+        handlers.put("NOOP", SimpleCommands::noop);
+        handlers.put("QUIT", SimpleCommands::quit);
+        handlers.put("VRFY", SimpleCommands::vrfy);
+        handlers.put("HELP", SimpleCommands::help);
+        NOT_IMPLEMENTED.forEach(v -> handlers.put(v, (c, a) -> MailCommand.done(Replies.NOT_IMPLEMENTED)));
+    }
+
+    public BdatCommand bdat() {
+        return bdat;
+    }
+
+    /** The handler for a verb; unknown verbs get 500 and out-of-sequence ones 503. */
+    public CommandHandler lookup(String verb, SessionState state) {
+        CommandHandler h = handlers.get(verb);
+        if (h == null) {
+            return (c, a) -> MailCommand.done(Replies.UNKNOWN); // RFC 5321 §4.2.4: 500
+        }
+        if (state == SessionState.BDAT && !ALLOWED_IN_BDAT.contains(verb)) {
+            return (c, a) -> MailCommand.done(Replies.BAD_SEQUENCE); // RFC 3030 §3: 503
+        }
+        return h;
+    }
+
+    /** Lines for HELP (214, RFC 5321 §4.1.1.8). */
+    static List<String> helpLines() {
+        return List.of("Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP",
+                "See RFC 5321");
+    }
+
+    static Reply help() {
+        return new Reply(214, "2.0.0", helpLines(), false);
+    }
+}
