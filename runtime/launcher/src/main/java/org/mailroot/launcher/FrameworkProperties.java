@@ -1,0 +1,55 @@
+package org.mailroot.launcher;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.osgi.framework.Constants;
+
+/** The Felix configuration of a Mailroot instance. */
+final class FrameworkProperties {
+    /** How often FileInstall looks at etc/ and deploy/ (ms): edits apply within about a second. */
+    static final String POLL_MS = "1000";
+
+    private FrameworkProperties() {
+    }
+
+    static Map<String, Object> of(Layout layout, Map<String, String> extra) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, layout.cache().toString());
+        // a clean cache at every boot: configuration comes from etc/ only (stack trap 8);
+        // ConfigAdmin keeps its store in its bundle data area, inside this cache
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put("mailroot.base", layout.base().toString());
+        p.put("mailroot.home", layout.home().toString());
+        String slf4j = Version.slf4j();
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
+                "org.slf4j;version=" + slf4j, "org.slf4j.spi;version=" + slf4j,
+                "org.slf4j.event;version=" + slf4j, "org.slf4j.helpers;version=" + slf4j,
+                // org.apache.felix.logback routes the OSGi Log Service into the launcher's logback
+                "ch.qos.logback.classic;version=" + Version.logback(),
+                "ch.qos.logback.classic.spi;version=" + Version.logback()));
+        p.put("felix.log.logger", new FelixLogger());
+        p.put("felix.log.level", "3");
+        // FileInstall's main watcher: configuration files only, edited live, never written back
+        p.put("felix.fileinstall.dir", layout.etc().toString());
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        p.put("felix.fileinstall.poll", POLL_MS);
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.log.level", "3");
+        p.put("ds.loglevel", "warn");
+        p.putAll(extra);
+        return p;
+    }
+
+    /** The second FileInstall watcher: hot deploy of bundles dropped in deploy/. */
+    static Map<String, Object> deployWatcher(Layout layout) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("felix.fileinstall.dir", layout.deploy().toString());
+        p.put("felix.fileinstall.filter", ".*\\.jar");
+        p.put("felix.fileinstall.poll", POLL_MS);
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        return p;
+    }
+}
