@@ -26,6 +26,12 @@ public final class Events {
                 messageId, "PICKUP", fileName, 250, "2.0.0 queued as " + messageId, bytes, 0, 0));
     }
 
+    /** A Pickup/ file moved to BadMail/ as malformed. */
+    public void pickupRejected(String messageId, String fileName, String reason) {
+        publish(new MailEvent(Instant.now(), MailEvent.Type.FAILED, "", "pickup", "127.0.0.1", "",
+                messageId, "PICKUP", fileName, 554, "5.6.0 " + reason, 0, 0, 0));
+    }
+
     /** One route's outcome; the reply code is derived from the RFC 3463 status class. */
     public void delivery(MailEvent.Type type, String messageId, String transport, String recipient,
             String status, String diagnostic, long bytes, long elapsedMillis) {

@@ -117,6 +117,7 @@ final class PickupIntake {
         try {
             badMail.moveIn(file, id, ".eml", "File: Pickup/" + file.getFileName() + "\nMessage: " + id
                     + "\nMoved: " + Instant.now() + "\nReason: malformed pickup file: " + why + "\n");
+            events.pickupRejected(id, file.getFileName().toString(), why);
             return CompletableFuture.completedFuture(Outcome.BADMAIL);
         } catch (IOException e) {
             LOG.error("Could not move malformed pickup file {} to BadMail", file.getFileName(), e);
