@@ -17,7 +17,7 @@ import org.osgi.framework.launch.Framework;
  * on a fresh instance directory. Ready when the configured port answers 220.
  */
 public final class InProcessServer implements AutoCloseable {
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Instance instance;
     private final Mailroot mailroot;
@@ -54,6 +54,20 @@ public final class InProcessServer implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** The mailroot.listener.port property of the listener service named name, or null if none is registered. */
+    public Integer listenerPort(String name) {
+        try {
+            ServiceReference<?>[] refs = context().getAllServiceReferences(null, "(mailroot.listener=" + name + ")");
+            if (refs == null) {
+                return null;
+            }
+            return Arrays.stream(refs).map(r -> r.getProperty("mailroot.listener.port"))
+                    .filter(p -> p != null).map(p -> Integer.valueOf(p.toString())).findFirst().orElse(null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public Instance instance() {
