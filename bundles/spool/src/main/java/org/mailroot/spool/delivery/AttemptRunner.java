@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mailroot.api.delivery.DeliveryStatus;
 import org.mailroot.api.log.MailEvent;
@@ -33,9 +34,12 @@ final class AttemptRunner {
     private final Events events;
     private final Supplier<CompletableFuture<Void>> dirSync;
     private final Clock clock;
+    private final Consumer<QueueEntry> left;
 
+    /** @param left told when a message has left the queue, before its events are published */
     AttemptRunner(Transports transports, Supplier<RetryPolicy> policy, BadMail badMail, Events events,
-            Supplier<CompletableFuture<Void>> dirSync, Clock clock) {
+            Supplier<CompletableFuture<Void>> dirSync, Clock clock, Consumer<QueueEntry> left) {
+        this.left = left;
         this.transports = transports;
         this.policy = policy;
         this.badMail = badMail;
@@ -93,6 +97,9 @@ final class AttemptRunner {
                 badMail.moveIn(eml, e.id(), ".eml", BadMailReason.of(e, clock.instant()));
                 Files.deleteIfExists(e.statusFile());
             }
+        }
+        if (done) {
+            left.accept(e);
         }
         publish(e, settled, elapsed);
         if (done) {

@@ -20,7 +20,7 @@ final class BadMailReason {
             for (QueueEntry.KeyedRoute k : e.routes) {
                 StatusLog.Outcome o = e.finished.get(k.key());
                 if (o != null && !o.delivered()) {
-                    s.append("Recipient: ").append(k.recipient().address())
+                    s.append("Recipient: ").append(k.recipient().address().address())
                             .append(" via ").append(k.route().transport())
                             .append(" to ").append(k.route().recipient())
                             .append(" status ").append(o.status())

@@ -41,7 +41,8 @@ public final class DeliveryScheduler implements AutoCloseable {
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), named("mailroot-delivery"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("mailroot-delivery-timer"));
-        this.runner = new AttemptRunner(transports, () -> this.policy, badMail, events, dirSync, clock);
+        this.runner = new AttemptRunner(transports, () -> this.policy, badMail, events, dirSync, clock,
+                e -> entries.remove(e.id()));
     }
 
     /** Takes charge of a queued message and tries it now. */
