@@ -1,0 +1,113 @@
+package org.mailroot.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailroot.launcher.ListenerInfo;
+import org.mailroot.launcher.Mailroot;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+
+/** Boots the assembled distribution in-process on a fresh instance and a free port. */
+class DistributionSmokeIT {
+    private static final Path DIST = Paths.get(System.getProperty("mailroot.dist"));
+
+    @Test
+    void startsGreetsAndStops(@TempDir Path base) throws Exception {
+        int port = freePort();
+        Files.createDirectories(base.resolve("etc"));
+        Files.writeString(base.resolve("etc/org.mailroot.listener~default.cfg"),
+                "name=default\nbindAddress=127.0.0.1\nport=" + port + "\n");
+
+        Mailroot mailroot = Mailroot.start(DIST, base, Map.of());
+        try {
+            for (Bundle b : mailroot.framework().getBundleContext().getBundles()) {
+                if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
+                }
+            }
+            List<ListenerInfo> up = mailroot.awaitListeners(l -> !l.isEmpty(), Duration.ofSeconds(30));
+            assertFalse(up.isEmpty(), "no listener service published mailroot.listener.addresses");
+            assertTrue(up.get(0).ports().contains(port), "listener reports " + up.get(0).addresses());
+            try (Socket socket = connect(port, Duration.ofSeconds(10))) {
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                assertTrue(in.readLine().startsWith("220"), "greeting (RFC 5321 4.3.1)");
+                OutputStream out = socket.getOutputStream();
+                out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertTrue(in.readLine().startsWith("221"), "QUIT reply (RFC 5321 4.1.1.10)");
+            }
+        } finally {
+            mailroot.close();
+        }
+        assertEquals(Bundle.RESOLVED, mailroot.framework().getState(), "framework stopped");
+        // first boot of a fresh instance: folders made, the other defaults copied
+        for (String folder : List.of("Pickup", "Drop", "Queue", "BadMail")) {
+            assertTrue(Files.isDirectory(base.resolve("mailroot").resolve(folder)), folder);
+        }
+        assertTrue(Files.isRegularFile(base.resolve("etc/org.mailroot.spool.cfg")));
+        assertTrue(Files.readString(base.resolve("etc/org.mailroot.listener~default.cfg")).contains("port=" + port));
+    }
+
+    @Test
+    void standardFeatureNamesEveryBundleOfTheDistribution() throws IOException {
+        String standard = Files.readString(DIST.resolve("features/standard.json"));
+        List<Path> jars;
+        try (var files = Files.list(DIST.resolve("system"))) {
+            jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+        }
+        assertFalse(jars.isEmpty());
+        for (Path jar : jars) {
+            // artifactId-version.jar must appear as ":artifactId:version" in a bundle id
+            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            int dash = name.lastIndexOf('-', name.endsWith("-SNAPSHOT") ? name.length() - 10 : name.length());
+            String id = ":" + name.substring(0, dash) + ":" + name.substring(dash + 1) + "\"";
+            assertTrue(standard.contains(id), "features/standard.json lacks " + id);
+        }
+        assertEquals(jars.size(), standard.split("\"id\": \"").length - 2,
+                "features/standard.json lists bundles that system/ does not hold");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Socket connect(int port, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                socket.setSoTimeout(10_000);
+                return socket;
+            } catch (ConnectException e) {
+                socket.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100); // a port has no readiness event to await
+            }
+        }
+    }
+}
