@@ -1,0 +1,200 @@
+package org.mailroot.smtp;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.mailroot.api.hook.Authenticator;
+import org.mailroot.api.hook.ConnectionFilter;
+import org.mailroot.api.hook.MessageFilter;
+import org.mailroot.api.hook.RecipientResolver;
+import org.mailroot.api.hook.RelayPolicy;
+import org.mailroot.api.hook.SenderFilter;
+import org.mailroot.api.log.EventPublisher;
+import org.mailroot.api.log.MailEvent;
+import org.mailroot.api.spool.Spool;
+import org.mailroot.smtp.hook.HookSnapshot;
+import org.mailroot.smtp.net.SmtpServer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.CollectionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One virtual server per factory configuration {@code org.mailroot.listener~<name>}. Limit and
+ * pause changes arrive through {@link #modified} and never rebind; bindAddress/port changes
+ * rebind. Once bound it registers a service announcing {@value #PROPERTY_PORT} and
+ * {@value #PROPERTY_ADDRESSES}, updated on rebind (see {@link ListenerRegistration}: bnd 7.1
+ * refuses DS 1.5 Map-returning activate methods without Felix extensions).
+ */
+@Component(name = "org.mailroot.listener", configurationPid = "org.mailroot.listener",
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Designate(ocd = SmtpListener.Config.class, factory = true)
+public final class SmtpListener implements ServerContext {
+    public static final String PROPERTY_PORT = "mailroot.listener.port";
+    public static final String PROPERTY_ADDRESSES = "mailroot.listener.addresses";
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpListener.class);
+    private static final long DRAIN_SECONDS = 30;
+
+    @ObjectClassDefinition(name = "Mailroot SMTP virtual server",
+            description = "One ESMTP listener (RFC 5321); defaults follow IIS SMTP.")
+    public @interface Config {
+        @AttributeDefinition(description = "Virtual server name; hooks target it with mailroot.listener")
+        String name() default "default";
+        @AttributeDefinition(description = "Addresses to bind, comma separated")
+        String bindAddress() default "0.0.0.0";
+        @AttributeDefinition(description = "TCP port; 0 picks a free port")
+        int port() default 2525;
+        @AttributeDefinition(description = "Name announced in the greeting and Received; empty: the local FQDN")
+        String serverName() default "";
+        @AttributeDefinition(description = "Greeting text after the server name")
+        String banner() default "";
+        int maxMessageSizeKb() default 2048;
+        int maxSessionSizeKb() default 10240;
+        int maxRecipients() default 100;
+        @AttributeDefinition(description = "0 = unlimited")
+        int maxConnections() default 0;
+        int idleTimeoutSeconds() default 600;
+        int maxCommandLine() default 512;
+        int maxTextLine() default 1000;
+        boolean paused() default false;
+        int hookTimeoutSeconds() default 30;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Spool spool;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventPublisher events;
+
+    // Hook lists: DYNAMIC/GREEDY/MULTIPLE tuples, replaced by DS; read once per snapshot (design §3)
+    @Reference(service = ConnectionFilter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, ConnectionFilter>> connectionFilters;
+
+    @Reference(service = SenderFilter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, SenderFilter>> senderFilters;
+
+    @Reference(service = RecipientResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, RecipientResolver>> resolvers;
+
+    @Reference(service = RelayPolicy.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, RelayPolicy>> relayPolicies;
+
+    @Reference(service = Authenticator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, Authenticator>> authenticators;
+
+    @Reference(service = MessageFilter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters;
+
+    private volatile ListenerSettings settings;
+    private SmtpServer server;
+    private ExecutorService workers;
+    private List<InetSocketAddress> bound = List.of();
+    private ListenerRegistration registration;
+
+    @Activate
+    public void activate(Config config, BundleContext context) throws InterruptedException {
+        settings = ListenerConfig.settings(config);
+        workers = WorkerPool.create(settings.name());
+        server = new SmtpServer(this);
+        try {
+            bound = server.bind();
+        } catch (RuntimeException | InterruptedException e) {
+            server.shutdown(0);
+            workers.shutdownNow();
+            throw e;
+        }
+        registration = new ListenerRegistration(context, settings, bound);
+    }
+
+    @Modified
+    public void modified(Config config) throws InterruptedException {
+        ListenerSettings next = ListenerConfig.settings(config); // invalid: refused, old stays
+        ListenerSettings old = settings;
+        settings = next;
+        LOG.info("Virtual server '{}' configuration changed", next.name());
+        if (next.needsRebind(old)) {
+            server.unbind();
+            bound = server.bind();
+        }
+        registration.update(next, bound);
+    }
+
+    @Deactivate
+    public void deactivate() {
+        LOG.info("Virtual server '{}' stopping", settings.name());
+        registration.unregister();
+        server.shutdown(DRAIN_SECONDS);
+        workers.shutdownNow();
+    }
+
+    @Override
+    public ListenerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Optional<Spool> spool() {
+        return Optional.ofNullable(spool);
+    }
+
+    @Override
+    public void publish(MailEvent event) {
+        EventPublisher p = events;
+        if (p != null) {
+            try {
+                p.publish(event);
+            } catch (RuntimeException e) {
+                LOG.debug("event publisher failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public HookSnapshot hooks() {
+        String name = settings.name();
+        return new HookSnapshot(HookSnapshot.select(connectionFilters, name),
+                HookSnapshot.select(senderFilters, name), HookSnapshot.select(resolvers, name),
+                HookSnapshot.select(relayPolicies, name), HookSnapshot.select(authenticators, name),
+                HookSnapshot.select(messageFilters, name));
+    }
+
+    @Override
+    public Executor workers() {
+        return workers;
+    }
+
+    @Override
+    public Optional<String> reverseName(InetAddress address) {
+        return ReverseLookup.of(address);
+    }
+}
