@@ -67,7 +67,12 @@ public final class DeliveryScheduler implements AutoCloseable {
         for (QueueEntry e : entries.values()) {
             synchronized (e) {
                 boolean waits = e.pending().stream().anyMatch(k -> k.route().transport().equals(name));
-                if (waits && e.timer != null && e.timer.cancel(false)) {
+                if (!waits) {
+                    continue;
+                }
+                if (e.running) {
+                    e.rerun = true; // its attempt may have missed the transport: go again after it
+                } else if (e.timer != null && e.timer.cancel(false)) {
                     e.timer = null;
                     runNow(e);
                 }
