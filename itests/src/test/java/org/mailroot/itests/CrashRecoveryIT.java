@@ -47,8 +47,8 @@ class CrashRecoveryIT {
             assertTrue(results.permanents.isEmpty(), "no 5xx under load: " + results.permanents);
         }
 
-        Map<String, Integer> queued = MessageIdScan.scan(instance.queue());
-        Map<String, Integer> dropped = MessageIdScan.scan(instance.drop());
+        Map<String, Integer> queued = MessageIdScan.tree(instance.queue());
+        Map<String, Integer> dropped = MessageIdScan.drop(instance.drop());
         List<String> lost = acked.stream().filter(id -> !queued.containsKey(id) && !dropped.containsKey(id)).sorted().toList();
         assertTrue(lost.isEmpty(), lost.size() + " of " + acked.size() + " acknowledged messages are in neither Queue/ nor Drop/ "
                 + "right after kill -9: " + lost.stream().limit(20).toList());
@@ -56,17 +56,17 @@ class CrashRecoveryIT {
         try (OutOfProcessServer second = OutOfProcessServer.start(instance, 2)) {
             try {
                 Await.until(Duration.ofSeconds(60), "recovery to deliver all " + acked.size() + " acknowledged messages",
-                        () -> MessageIdScan.scan(instance.drop()).keySet().containsAll(acked));
+                        () -> MessageIdScan.drop(instance.drop()).keySet().containsAll(acked));
             } catch (AssertionError e) {
-                Map<String, Integer> inDrop = MessageIdScan.scan(instance.drop());
-                Map<String, Integer> inQueue = MessageIdScan.scan(instance.queue());
+                Map<String, Integer> inDrop = MessageIdScan.drop(instance.drop());
+                Map<String, Integer> inQueue = MessageIdScan.tree(instance.queue());
                 List<String> notDelivered = acked.stream().filter(id -> !inDrop.containsKey(id)).sorted().toList();
                 List<String> missing = notDelivered.stream().filter(id -> !inQueue.containsKey(id)).toList();
                 throw new AssertionError(e.getMessage() + "; not delivered: " + notDelivered.size()
                         + " (of which in neither Queue/ nor Drop/: " + missing.size() + " " + missing.stream().limit(10).toList()
                         + ")\nconsole:\n" + second.console(), e);
             }
-            Map<String, Integer> finalDrop = MessageIdScan.scan(instance.drop());
+            Map<String, Integer> finalDrop = MessageIdScan.drop(instance.drop());
             long duplicates = acked.stream().filter(id -> finalDrop.getOrDefault(id, 0) > 1).count();
             System.out.printf("crash test: %d acknowledged before kill -9, all delivered after recovery, "
                     + "%d delivered twice (at-least-once), %d client errors around the kill%n",

@@ -23,11 +23,23 @@ public final class MessageIdScan {
     private MessageIdScan() {
     }
 
-    public static Map<String, Integer> scan(Path root) {
+    /** Drop/: only the complete .eml files (a writer's partial files live in the hidden Drop/.tmp/). */
+    public static Map<String, Integer> drop(Path drop) {
+        return scan(drop, false);
+    }
+
+    /** Queue/: every file of the tree but temporary ones (*.tmp are not yet committed), whatever the spool's layout. */
+    public static Map<String, Integer> tree(Path root) {
+        return scan(root, true);
+    }
+
+    private static Map<String, Integer> scan(Path root, boolean recursive) {
         Map<String, Integer> found = new HashMap<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).toList();
+        try (Stream<Path> walk = recursive ? Files.walk(root) : Files.list(root)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> recursive ? !p.getFileName().toString().endsWith(".tmp")
+                            : p.getFileName().toString().endsWith(".eml")).toList();
         } catch (NoSuchFileException e) {
             return found;
         } catch (IOException e) {
