@@ -71,6 +71,7 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
         commands = new CommandTable(finisher);
         events.connect();
         withMdc(() -> await(ConnectStep.run(context), "CONNECT", "", 0));
+        ctx.flush(); // no read completes before the greeting
         ctx.fireChannelActive();
     }
 
@@ -198,11 +199,13 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent && !busy && session != null) {
             withMdc(() -> send(IDLE, "", "", 0)); // while a hook runs the hook timeout governs
+            ctx.flush();
         } else if (evt == SHUTDOWN && session != null) {
             draining = true;
             if (idle() && session.state() != SessionState.CLOSED) {
                 withMdc(() -> send(SHUTTING_DOWN, "", "", 0));
             }
+            ctx.flush();
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -221,7 +224,12 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("[{}] closing after error: {}", session == null ? "-" : session.id(), cause.toString());
+        String id = session == null ? "-" : session.id();
+        if (cause instanceof java.io.IOException) {
+            LOG.debug("[{}] closing after I/O error: {}", id, cause.toString());
+        } else {
+            LOG.warn("[{}] closing after unexpected error", id, cause);
+        }
         ctx.close();
     }
 

@@ -24,7 +24,8 @@ public final class Transaction {
     public Transaction(MailAddress sender, Map<String, String> parameters, Envelope.Body body,
             boolean smtpUtf8, Envelope.Ret ret, String envelopeId) {
         this.sender = sender;
-        this.parameters = Map.copyOf(parameters);
+        // SenderFilter gets null for flags (SMTPUTF8), which Map.copyOf refuses
+        this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         this.body = body;
         this.smtpUtf8 = smtpUtf8;
         this.ret = ret;

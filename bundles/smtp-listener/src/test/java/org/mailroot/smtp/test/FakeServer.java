@@ -1,0 +1,105 @@
+package org.mailroot.smtp.test;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.mailroot.api.Listener;
+import org.mailroot.api.MailAddress;
+import org.mailroot.api.Route;
+import org.mailroot.api.hook.Authenticator;
+import org.mailroot.api.hook.ConnectionFilter;
+import org.mailroot.api.hook.MessageFilter;
+import org.mailroot.api.hook.RecipientResolver;
+import org.mailroot.api.hook.RelayPolicy;
+import org.mailroot.api.hook.Resolution;
+import org.mailroot.api.hook.SenderFilter;
+import org.mailroot.api.log.MailEvent;
+import org.mailroot.api.spool.Spool;
+import org.mailroot.smtp.ListenerSettings;
+import org.mailroot.smtp.ServerContext;
+import org.mailroot.smtp.hook.HookSnapshot;
+
+/**
+ * A virtual server for tests: hooks registered as DS would inject them (tuples of properties and
+ * service), a fake spool, and by default a same-thread worker executor.
+ */
+public final class FakeServer implements ServerContext {
+    public volatile ListenerSettings settings = ListenerSettings.defaults("mx.example.org");
+    public volatile Spool spool = new FakeSpool();
+    public final List<MailEvent> events = new CopyOnWriteArrayList<>();
+    public volatile Executor workers = Runnable::run;
+    public final List<Map.Entry<Map<String, Object>, ConnectionFilter>> connectionFilters = new ArrayList<>();
+    public final List<Map.Entry<Map<String, Object>, SenderFilter>> senderFilters = new ArrayList<>();
+    public final List<Map.Entry<Map<String, Object>, RecipientResolver>> resolvers = new ArrayList<>();
+    public final List<Map.Entry<Map<String, Object>, RelayPolicy>> relayPolicies = new ArrayList<>();
+    public final List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters = new ArrayList<>();
+    private long nextId = 1;
+
+    /** A server whose resolver accepts every recipient in example.org as local. */
+    public static FakeServer acceptingExampleOrg() {
+        FakeServer s = new FakeServer();
+        s.resolvers.add(s.hook("local", 0, null, (RecipientResolver) (session, rcpt) ->
+                rcpt.domain().equals("example.org") || rcpt.domain().equals("mx.example.org")
+                        ? Resolution.accept(Route.local(rcpt)) : Resolution.decline()));
+        return s;
+    }
+
+    /** The DS tuple of a hook: component.name, service.ranking, service.id, mailroot.listener. */
+    public <T> Map.Entry<Map<String, Object>, T> hook(String name, int ranking, String listener, T service) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put("component.name", name);
+        props.put("service.ranking", ranking);
+        props.put("service.id", nextId++);
+        if (listener != null) {
+            props.put(Listener.PROPERTY, listener);
+        }
+        return Map.entry(Map.copyOf(props), service);
+    }
+
+    public FakeSpool fakeSpool() {
+        return (FakeSpool) spool;
+    }
+
+    @Override
+    public ListenerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Optional<Spool> spool() {
+        return Optional.ofNullable(spool);
+    }
+
+    @Override
+    public void publish(MailEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public HookSnapshot hooks() {
+        String n = settings.name();
+        return new HookSnapshot(HookSnapshot.select(connectionFilters, n),
+                HookSnapshot.select(senderFilters, n), HookSnapshot.select(resolvers, n),
+                HookSnapshot.select(relayPolicies, n),
+                HookSnapshot.select(List.<Map.Entry<Map<String, Object>, Authenticator>>of(), n),
+                HookSnapshot.select(messageFilters, n));
+    }
+
+    @Override
+    public Executor workers() {
+        return workers;
+    }
+
+    @Override
+    public Optional<String> reverseName(InetAddress address) {
+        return Optional.of("client.example.net");
+    }
+
+    public static MailAddress addr(String s) {
+        return MailAddress.parse(s);
+    }
+}
