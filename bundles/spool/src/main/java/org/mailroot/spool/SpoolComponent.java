@@ -139,7 +139,11 @@ public final class SpoolComponent implements Spool {
 
     @Override
     public Path folder(Folder folder) {
-        return engine.folder(folder);
+        SpoolEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("spool is stopped");
+        }
+        return e.folder(folder);
     }
 
     @Override
@@ -150,6 +154,10 @@ public final class SpoolComponent implements Spool {
 
     @Override
     public String newMessageId() {
-        return engine.newMessageId();
+        SpoolEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("spool is stopped");
+        }
+        return e.newMessageId();
     }
 }

@@ -20,10 +20,6 @@ final class QueueEntry {
     }
 
     final QueueFile file;
-
-    QueueFile file() {
-        return file;
-    }
     final List<KeyedRoute> routes;
     final Map<String, StatusLog.Outcome> finished;
     int attempts;
@@ -44,6 +40,10 @@ final class QueueEntry {
             }
         }
         this.routes = List.copyOf(all);
+    }
+
+    QueueFile file() {
+        return file;
     }
 
     String id() {

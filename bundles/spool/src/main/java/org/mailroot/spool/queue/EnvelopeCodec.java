@@ -56,7 +56,7 @@ public final class EnvelopeCodec {
                 StringBuilder v = new StringBuilder(Tokens.encode(route.transport()))
                         .append(' ').append(address(route.recipient()));
                 new TreeMap<>(route.parameters()).forEach((k, val) -> v.append(' ')
-                        .append(Tokens.encode(k)).append('=').append(Tokens.encode(val)));
+                        .append(Tokens.encodeParam(k)).append('=').append(Tokens.encodeParam(val)));
                 line(s, "x-mailroot-route", v.toString());
             }
         }

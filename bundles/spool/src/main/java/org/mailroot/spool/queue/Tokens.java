@@ -5,18 +5,28 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Percent-encoding for the values of queue-file header lines. Only what would break the line
- * structure is encoded (controls, space, '%', and the separators '=' and ','), so ordinary and
- * UTF-8 addresses stay readable for an administrator looking at Queue/.
+ * structure is encoded (controls, space, '%', Unicode line separators; '=' too in route
+ * parameters), so ordinary, SRS ({@code SRS0=...}) and UTF-8 addresses stay readable for an
+ * administrator looking at Queue/.
  */
 public final class Tokens {
     private Tokens() {
     }
 
     public static String encode(String value) {
+        return encode(value, false);
+    }
+
+    /** For {@code key=value} route parameters, where '=' separates. */
+    public static String encodeParam(String value) {
+        return encode(value, true);
+    }
+
+    private static String encode(String value, boolean param) {
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x21 || c == 0x7f || c == '%' || c == '=' || c == ',' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+            if (c < 0x21 || c == 0x7f || c == '%' || (param && c == '=') || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 if (c < 0x80) {
                     out.append('%').append(hex(c >> 4)).append(hex(c & 0xf));
                 } else {

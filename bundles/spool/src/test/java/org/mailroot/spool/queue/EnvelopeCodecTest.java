@@ -28,8 +28,10 @@ class EnvelopeCodecTest {
                         Route.local(MailAddress.parse("jd@example.com"))));
         Recipient utf8 = Recipient.of(MailAddress.parse("用户@例子.广告"),
                 List.of(Route.local(MailAddress.parse("用户@例子.广告"))));
+        Recipient srs = Recipient.of(MailAddress.parse("SRS0=HHH=TT=example.org=bob@fwd.example"),
+                List.of(new Route("smtp", MailAddress.parse("SRS0=HHH=TT=example.org=bob@fwd.example"), Map.of())));
         Envelope e = Envelope.builder().id("ABC123").sender(MailAddress.parse("ännä@exämple.org"))
-                .addRecipient(dsn).addRecipient(utf8).body(Envelope.Body.BINARY_MIME).smtpUtf8(true)
+                .addRecipient(dsn).addRecipient(utf8).addRecipient(srs).body(Envelope.Body.BINARY_MIME).smtpUtf8(true)
                 .ret(Envelope.Ret.HDRS).envelopeId("env id+2B\u2028x").received(Instant.parse("2026-11-22T10:00:00.123Z"))
                 .listenerName("sub mission").clientAddress("2001:db8::1").heloName("helo\r\nInjected: yes")
                 .authenticatedUser("user@realm").build();
@@ -39,6 +41,7 @@ class EnvelopeCodecTest {
         assertTrue(text.startsWith("x-mailroot-format: 1\r\n"), text);
         assertTrue(text.contains("\r\nx-sender: ännä@exämple.org\r\n"), text);
         assertTrue(text.contains("\r\nx-receiver: 用户@例子.广告\r\n"), text);
+        assertTrue(text.contains("\r\nx-receiver: SRS0=HHH=TT=example.org=bob@fwd.example\r\n"), text);
         assertEquals(text.split("\r\n").length, text.split("\n").length, "no bare line breaks: " + text);
         assertTrue(!text.contains("Injected: yes\r\n"), text);
 
