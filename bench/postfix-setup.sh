@@ -89,7 +89,7 @@ EOF
 wait_port() {  # wait until something answers 220 on the port from master.cf
   local p; p=$(awk '$2=="inet"{split($1,a,":"); print a[2]}' "$conf/master.cf")
   for _ in $(seq 1 100); do
-    if exec 3<>"/dev/tcp/127.0.0.1/$p" 2>/dev/null; then
+    if { exec 3<>"/dev/tcp/127.0.0.1/$p"; } 2>/dev/null; then
       local line; read -r -t 5 line <&3 || true; printf 'QUIT\r\n' >&3; exec 3<&- 3>&-
       [[ "$line" == 220* ]] && return 0
     fi

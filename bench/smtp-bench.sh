@@ -49,6 +49,9 @@ tmp=$(mktemp -d /tmp/mailroot-bench.XXXXXX); chmod 755 "$tmp"
 pfdir="$tmp/postfix" mrbase="$tmp/mailroot" mrpid=""
 mkdir -p "$here/results"; results=${results:-$here/results/$(date +%Y%m%d-%H%M%S).txt}
 CLK_TCK=$(getconf CLK_TCK)
+if ((run_mr)); then  # run a private copy: a concurrent `mvn install` may rebuild the distribution
+  cp -r "$dist" "$tmp/dist"; rm -rf "$tmp/dist/data" "$tmp/dist/logs"; srcdist=$dist; dist="$tmp/dist"
+fi
 log() { echo "$*" | tee -a "$results"; }
 
 cleanup() {
@@ -83,7 +86,7 @@ pf_reset() { "$here/postfix-setup.sh" reset "$pfdir"; }
 greeting() {  # greeting PORT TIMEOUT_S: wait for "220"
   local end=$((SECONDS + $2)) line
   while ((SECONDS < end)); do
-    if exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null; then
+    if { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null; then
       line=""; read -r -t 5 line <&3 || true; printf 'QUIT\r\n' >&3 2>/dev/null || true; exec 3<&- 3>&-
       [[ "$line" == 220* ]] && return 0
     fi; sleep 0.5
@@ -136,7 +139,7 @@ run_one() {
 
 log "# smtp-bench $(date -Is) host=$(hostname) cores=$(nproc) commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null)"
 log "# messages=$messages sessions=$sessions size=$size rounds=$rounds order=$order new connection per message"
-log "# smtp-source -A -s $sessions -l $size -m $messages; postfix $(postconf -h mail_version) on :$pport; mailroot $dist on :$mport"
+log "# smtp-source -A -s $sessions -l $size -m $messages; postfix $(postconf -h mail_version) on :$pport; mailroot ${srcdist:-none} on :$mport"
 if ((run_pf)); then
   "$here/postfix-setup.sh" init "$pfdir" "$pport" >/dev/null
   "$here/postfix-setup.sh" start "$pfdir"
