@@ -105,7 +105,7 @@ start_mailroot() {
   fi
   MAILROOT_BASE="$mrbase" "$dist/bin/mailroot" start > "$tmp/mailroot-start.out" 2>&1 \
     || { cat "$tmp/mailroot-start.out" >&2; exit 1; }
-  greeting "$mport" 120 || { echo "Mailroot: no 220 on $mport" >&2; cat "$tmp/mailroot-start.out" >&2; exit 1; }
+  greeting "$mport" 30 || { echo "Mailroot: no 220 on $mport" >&2; cat "$tmp/mailroot-start.out" >&2; exit 1; }
   # The server JVM: a pid file under the instance, else the java process whose environment names it.
   local f p; f=$(find "$mrbase" -maxdepth 3 -name '*.pid' 2>/dev/null | head -1)
   [[ -n "$f" ]] && mrpid=$(tr -dc '0-9' < "$f")
