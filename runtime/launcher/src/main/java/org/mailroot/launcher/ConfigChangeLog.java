@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs every configuration change (design §4: every change is logged) with the etc/ file it came
  * from. A ConfigurationListener made as a proxy over the Configuration Admin bundle's own API
- * class, because the launcher does not share that package with the framework.
+ * class, because the launcher does not share that package with the framework. It also hands
+ * '~' file names to {@link FactoryConfigBridge}.
  */
 final class ConfigChangeLog implements InvocationHandler {
     private static final Logger LOG = LoggerFactory.getLogger("org.mailroot.config");
@@ -22,9 +24,11 @@ final class ConfigChangeLog implements InvocationHandler {
     private static final int DELETED = 2;
 
     private final Layout layout;
+    private final BundleContext context;
 
-    private ConfigChangeLog(Layout layout) {
+    private ConfigChangeLog(Layout layout, BundleContext context) {
         this.layout = layout;
+        this.context = context;
     }
 
     static void register(BundleContext context, Layout layout) {
@@ -33,7 +37,7 @@ final class ConfigChangeLog implements InvocationHandler {
                 try {
                     Class<?> type = b.loadClass(LISTENER);
                     Object listener = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                            new ConfigChangeLog(layout));
+                            new ConfigChangeLog(layout, context));
                     context.registerService(LISTENER, listener, null);
                 } catch (ClassNotFoundException e) {
                     LOG.warn("Configuration changes will not be logged: {}", e.toString());
@@ -58,6 +62,11 @@ final class ConfigChangeLog implements InvocationHandler {
     private void log(Object event) throws ReflectiveOperationException {
         int type = (Integer) event.getClass().getMethod("getType").invoke(event);
         String pid = (String) event.getClass().getMethod("getPid").invoke(event);
+        String factoryPid = (String) event.getClass().getMethod("getFactoryPid").invoke(event);
+        ServiceReference<?> cm = (ServiceReference<?>) event.getClass().getMethod("getReference").invoke(event);
+        if (FactoryConfigBridge.convert(context, cm, pid, factoryPid, type == UPDATED)) {
+            return;
+        }
         Path file = layout.etc().resolve(pid + ".cfg");
         String from = Files.exists(file) || type == DELETED ? " (etc/" + file.getFileName() + ")" : "";
         if (type == UPDATED) {

@@ -37,6 +37,12 @@ final class FrameworkProperties {
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "3");
         p.put("ds.loglevel", "warn");
+        // -Dds.loglevel=debug, -Dfelix.fileinstall.log.level=4 ... on the command line win
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("ds.") || key.startsWith("felix.") || key.startsWith("org.osgi.")) {
+                p.put(key, System.getProperty(key));
+            }
+        }
         p.putAll(extra);
         return p;
     }

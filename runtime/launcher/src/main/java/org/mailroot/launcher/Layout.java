@@ -57,12 +57,13 @@ public final class Layout {
     }
 
     /**
-     * Creates the instance folders. On the first boot of an instance (no data/ yet) each default
-     * file of home/etc that the instance lacks is copied, so a test may pre-write one file (a
-     * listener port) and still get the other defaults.
+     * Creates the instance folders. On the first boot of an instance (no data/initialized yet)
+     * each default file of home/etc that the instance lacks is copied, so a test may pre-write one
+     * file (a listener port) and still get the other defaults; a default deleted later stays deleted.
      */
     void prepare() throws IOException {
-        boolean firstBoot = !Files.isDirectory(data());
+        Path marker = data().resolve("initialized");
+        boolean firstBoot = !Files.exists(marker);
         for (Path dir : List.of(etc(), deploy(), logs(), data())) {
             Files.createDirectories(dir);
         }
@@ -76,6 +77,9 @@ public final class Layout {
                     }
                 }
             }
+        }
+        if (firstBoot) {
+            Files.writeString(marker, "etc/ defaults copied from " + home.resolve("etc") + "\n");
         }
         Path root = MailrootFolders.root(this);
         for (String folder : MAILROOT_FOLDERS) {
