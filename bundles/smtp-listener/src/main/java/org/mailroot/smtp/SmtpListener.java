@@ -122,13 +122,13 @@ public final class SmtpListener implements ServerContext {
     private ListenerRegistration registration;
 
     @Activate
-    public void activate(Config config, BundleContext context) throws InterruptedException {
+    public void activate(Config config, BundleContext context) throws Exception {
         settings = ListenerConfig.settings(config);
         workers = WorkerPool.create(settings.name());
         server = new SmtpServer(this);
         try {
             bound = server.bind();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // Netty rethrows BindException undeclared
             server.shutdown(0);
             workers.shutdownNow();
             throw e;
@@ -137,14 +137,28 @@ public final class SmtpListener implements ServerContext {
     }
 
     @Modified
-    public void modified(Config config) throws InterruptedException {
-        ListenerSettings next = ListenerConfig.settings(config); // invalid: refused, old stays
+    public void modified(Config config) throws Exception {
+        ListenerSettings next;
+        try {
+            next = ListenerConfig.settings(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Configuration refused, the previous values stay in force: {}", e.getMessage());
+            throw e;
+        }
         ListenerSettings old = settings;
         settings = next;
-        LOG.info("Virtual server '{}' configuration changed", next.name());
+        LOG.info("Virtual server '{}' configuration changed: {}", next.name(), next);
         if (next.needsRebind(old)) {
             server.unbind();
-            bound = server.bind();
+            try {
+                bound = server.bind();
+            } catch (Exception e) {
+                LOG.error("Virtual server '{}' cannot bind {} port {}, keeping the old address: {}",
+                        next.name(), next.bindAddresses(), next.port(), e.toString());
+                settings = old;
+                bound = server.bind();
+                throw e;
+            }
         }
         registration.update(next, bound);
     }

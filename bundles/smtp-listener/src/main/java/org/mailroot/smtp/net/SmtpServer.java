@@ -45,14 +45,16 @@ public final class SmtpServer {
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (String host : s.bindAddresses()) {
-                Channel ch = b.bind(host.strip(), s.port()).sync().channel();
+                // with port 0 every address shares the port picked for the first one
+                int port = s.port() == 0 && !bound.isEmpty() ? bound.get(0).getPort() : s.port();
+                Channel ch = b.bind(host.strip(), port).sync().channel();
                 serverChannels.add(ch);
                 InetSocketAddress a = (InetSocketAddress) ch.localAddress();
                 bound.add(a);
                 LOG.info("Virtual server '{}' listening on {}:{}", s.name(),
                         a.getAddress().getHostAddress(), a.getPort());
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) { // includes the BindException Netty rethrows undeclared
             unbind();
             throw e;
         }
