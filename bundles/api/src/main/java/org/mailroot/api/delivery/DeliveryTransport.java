@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * property {@value #TRANSPORT} (use {@link Transport}).
  *
  * <p>Called on the spool's delivery threads, so it may block. It must return one status per
- * route it was given. If it throws, every route of the attempt is retried later (temporary
+ * route it was given, in the order of {@link Delivery#routes()}; a route without a status is
+ * retried later. If it throws, every route of the attempt is retried later (temporary
  * failure, 4.3.0); a transport never loses a message by failing.
  */
 @ConsumerType

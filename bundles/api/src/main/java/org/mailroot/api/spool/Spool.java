@@ -21,7 +21,8 @@ public interface Spool {
      *
      * <p>Never blocks the caller: the copy and the fsync happen on the spool's own threads, and
      * concurrent calls share fsyncs (group commit). The content must stay readable until the
-     * stage completes.
+     * stage completes. The stage completes on a spool thread: callers continue on their own
+     * executor (a Netty event loop, say) rather than doing work in the callback.
      *
      * @param envelope the envelope; its {@link Envelope#id()} becomes the queue id
      */
