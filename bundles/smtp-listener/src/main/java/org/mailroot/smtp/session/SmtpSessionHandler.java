@@ -8,13 +8,12 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import org.mailroot.smtp.ServerContext;
 import org.mailroot.smtp.codec.Frame;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.codec.SmtpInputDecoder;
+import org.mailroot.smtp.command.Command;
 import org.mailroot.smtp.command.CommandTable;
-import org.mailroot.smtp.command.Replies;
 import org.mailroot.smtp.message.MessageFinisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +30,6 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     public static final Object SHUTDOWN = new Object();
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSessionHandler.class);
-    /** RFC 5321 §4.5.3.1.4: command line too long, 500; X.5.6 as the team chose (RFC 4954). */
-    static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.6", "Line too long");
-    /** RFC 5321 §2.3.8: bare CR/LF in a command; 500 X.5.2 syntax error, then close (smuggling). */
-    static final Reply BARE_LINE_ENDING = Reply.of(500, "5.5.2", "Bare CR or LF not allowed").closing();
-    /** RFC 5321 §4.1.1/§4.2.2 500 on an empty line; RFC 3463 X.5.2. */
-    static final Reply EMPTY_LINE = Reply.of(500, "5.5.2", "Syntax error, empty command");
-    /** RFC 5321 §4.5.3.2 timeouts / §3.8: 421 then close; RFC 3463 X.4.2 bad connection. */
-    static final Reply IDLE = Reply.of(421, "4.4.2", "Idle timeout, closing connection").closing();
-    /** RFC 5321 §3.8: 421 when the server must close; RFC 3463 X.3.2 not accepting messages. */
-    static final Reply SHUTTING_DOWN = Reply.of(421, "4.3.2", "Service shutting down, closing connection").closing();
-    /** Session size limit (see README): 421 then close, RFC 3463 X.7.0. */
-    static final Reply SESSION_CLOSED = Reply.of(421, "4.7.0", "Session size limit exceeded, closing connection").closing();
-
     private final ServerContext server;
     private final SmtpInputDecoder decoder;
     private final MessageFinisher finisher = new MessageFinisher();
@@ -52,6 +38,7 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     private SessionContext context;
     private SessionEvents events;
     private CommandTable commands;
+    private InputGate gate;
     private boolean busy;
     private boolean draining;
 
@@ -63,6 +50,7 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.gate = new InputGate(ctx, decoder);
         var settings = server.settings();
         session = new SmtpSession(settings.name(), settings.serverName(),
                 ctx.channel().remoteAddress(), ctx.channel().localAddress());
@@ -89,9 +77,9 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
         if (frame instanceof Frame.CommandLine line) {
             command(line);
         } else if (frame instanceof Frame.LineTooLong l) {
-            send(LINE_TOO_LONG, "", "", l.octets());
+            send(SessionReplies.LINE_TOO_LONG, "", "", l.octets());
         } else if (frame instanceof Frame.BareLineEnding) {
-            send(BARE_LINE_ENDING, "", "", 0);
+            send(SessionReplies.BARE_LINE_ENDING, "", "", 0);
         } else if (frame instanceof Frame.DataEnd) {
             await(finisher.finish(context, "DATA"), "DATA", "(end)", 0);
         } else if (frame instanceof Frame.ChunkEnd c) {
@@ -101,86 +89,65 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
 
     private void command(Frame.CommandLine line) {
         if (context.sessionBudgetSpent()) {
-            send(SESSION_CLOSED, "", "", line.octets());
+            send(SessionReplies.SESSION_CLOSED, "", "", line.octets());
             return;
         }
-        String text = line.text();
-        int space = text.indexOf(' ');
-        String verb = (space < 0 ? text : text.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
-        String arg = space < 0 ? "" : text.substring(space + 1);
-        if (verb.isEmpty()) {
-            send(EMPTY_LINE, "", "", line.octets());
+        Command cmd = Command.parse(line.text());
+        if (cmd.verb().isEmpty()) {
+            send(SessionReplies.EMPTY_LINE, "", "", line.octets());
             return;
         }
-        await(commands.lookup(verb, session.state()).handle(context, arg), verb, arg, line.octets());
+        await(commands.lookup(cmd.verb(), session.state()).handle(context, cmd.argument()),
+                cmd.verb(), cmd.argument(), line.octets());
     }
 
     /** Sends the reply now if ready; else holds the input until it is. */
     private void await(CompletionStage<Reply> stage, String verb, String arg, long bytesIn) {
         CompletableFuture<Reply> f = stage.toCompletableFuture();
-        long t0 = System.nanoTime();
+        Step step = new Step(verb, arg, bytesIn, System.nanoTime());
         if (f.isDone()) {
-            send(valueOf(f), verb, arg, bytesIn);
+            send(InputGate.valueOf(f, session), step);
             return;
         }
         busy = true;
-        decoder.hold();
-        ctx.channel().config().setAutoRead(false);
-        ctx.flush();
-        f.whenComplete((r, e) -> {
-            try {
-                ctx.executor().execute(() -> withMdc(() -> {
-                    busy = false;
-                    send(valueOf(f), verb, arg, bytesIn);
-                    resumeInput();
-                }));
-            } catch (RejectedExecutionException closing) {
-                LOG.debug("[{}] event loop gone before the reply to {}", session.id(), verb);
+        gate.hold();
+        f.whenComplete((r, e) -> gate.onEventLoop(() -> withMdc(() -> {
+            busy = false;
+            send(InputGate.valueOf(f, session), step);
+            if (session.state() != SessionState.CLOSED) {
+                gate.resume();
             }
-        });
+        }), session, verb));
     }
 
-    private Reply valueOf(CompletableFuture<Reply> f) {
-        try {
-            return f.join();
-        } catch (RuntimeException e) {
-            LOG.warn("[{}] step failed, deferring: {}", session.id(), e.toString());
-            return Replies.LOCAL_ERROR;
-        }
+    /** The command a reply answers, for its event. */
+    private record Step(String verb, String argument, long bytesIn, long started) {
     }
 
     private void send(Reply reply, String verb, String arg, long bytesIn) {
+        send(reply, new Step(verb, arg, bytesIn, System.nanoTime()));
+    }
+
+    private void send(Reply reply, Step step) {
         if (reply == null || session.state() == SessionState.CLOSED) {
             return; // BDAT: the reply follows its chunk
         }
         ctx.write(reply);
-        events.command(verb, arg, reply, bytesIn, 0);
+        long elapsed = System.nanoTime() - step.started();
+        events.command(step.verb(), step.argument(), reply, step.bytesIn(), elapsed);
         if (reply.code() == 250 && reply.lines().get(0).startsWith("Ok: queued as")) {
-            events.received(reply, bytesIn);
+            events.received(reply, step.bytesIn());
         }
         if (reply.close()) {
             close();
         } else if (draining && idle()) {
-            ctx.write(SHUTTING_DOWN);
+            ctx.write(SessionReplies.SHUTTING_DOWN);
             close();
         }
     }
 
     private boolean idle() {
         return !busy && !session.inTransaction() && session.state() != SessionState.CONNECTING;
-    }
-
-    private void resumeInput() {
-        if (session.state() == SessionState.CLOSED || !ctx.channel().isActive()) {
-            return;
-        }
-        ctx.channel().config().setAutoRead(true);
-        try {
-            decoder.resume();
-        } catch (Exception e) {
-            ctx.fireExceptionCaught(e);
-        }
-        ctx.flush();
     }
 
     private void close() {
@@ -198,12 +165,12 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent && !busy && session != null) {
-            withMdc(() -> send(IDLE, "", "", 0)); // while a hook runs the hook timeout governs
+            withMdc(() -> send(SessionReplies.IDLE, "", "", 0)); // while a hook runs the hook timeout governs
             ctx.flush();
         } else if (evt == SHUTDOWN && session != null) {
             draining = true;
             if (idle() && session.state() != SessionState.CLOSED) {
-                withMdc(() -> send(SHUTTING_DOWN, "", "", 0));
+                withMdc(() -> send(SessionReplies.SHUTTING_DOWN, "", "", 0));
             }
             ctx.flush();
         } else {
