@@ -35,7 +35,7 @@ class AngusMailIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         if (server != null) {
             server.close();
         }

@@ -27,7 +27,7 @@ class LimitsIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         if (server != null) {
             server.close();
         }

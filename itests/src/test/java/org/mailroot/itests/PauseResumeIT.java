@@ -25,8 +25,10 @@ class PauseResumeIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

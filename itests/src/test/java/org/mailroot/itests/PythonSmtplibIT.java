@@ -30,8 +30,10 @@ class PythonSmtplibIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

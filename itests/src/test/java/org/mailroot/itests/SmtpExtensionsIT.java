@@ -28,8 +28,10 @@ class SmtpExtensionsIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test

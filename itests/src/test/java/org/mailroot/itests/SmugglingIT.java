@@ -32,8 +32,10 @@ class SmugglingIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
     }
 
     @ParameterizedTest(name = "end of data spelled {0}")

@@ -97,7 +97,9 @@ public final class InProcessServer implements AutoCloseable {
             String services = listeners == null ? "none" : Arrays.stream(listeners)
                     .map(r -> r.getProperty("mailroot.listener") + ":" + r.getProperty("mailroot.listener.port"))
                     .collect(Collectors.joining(", "));
-            return "Bundles not active: [" + bundles + "]; services with mailroot.listener: " + services;
+            return "Bundles not active: [" + bundles + "]; services with mailroot.listener: " + services
+                    + "; components: " + ScrDiagnosis.describe(context())
+                    + "; configurations: " + ScrDiagnosis.configurations(context());
         } catch (IllegalStateException | InvalidSyntaxException e) {
             return "no diagnosis: " + e;
         }
