@@ -8,6 +8,8 @@ Usage: bench/smtp-bench.sh [options]
   --rounds N        interleaved rounds (default 5)
   --messages N      messages per server per round (default 10000)
   --sessions N      parallel smtp-source sessions (default 20)
+  --warmup N        unmeasured messages sent to each server before round 1 (JIT, process pools;
+                    default 2000, 0 = none)
   --size N          message body bytes (default 4096)
   --postfix-port P  private Postfix listener on 127.0.0.1 (default 2626)
   --mailroot-port P Mailroot listener on 127.0.0.1 (default 2627)
@@ -26,12 +28,12 @@ EOF
 
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
 dist="$repo/runtime/distribution/target/mailroot-0.1.0-SNAPSHOT"
-rounds=5 messages=10000 sessions=20 size=4096 pport=2626 mport=2627 order=alternate
+rounds=5 messages=10000 sessions=20 size=4096 warmup=2000 pport=2626 mport=2627 order=alternate
 run_pf=1 run_mr=1 keep=0 results="" mformat=""
 while (($#)); do
   case "$1" in
     --dist) dist=$2; shift ;;  --rounds) rounds=$2; shift ;;  --messages) messages=$2; shift ;;
-    --sessions) sessions=$2; shift ;;  --size) size=$2; shift ;;
+    --sessions) sessions=$2; shift ;;  --warmup) warmup=$2; shift ;;  --size) size=$2; shift ;;
     --postfix-port) pport=$2; shift ;;  --mailroot-port) mport=$2; shift ;;
     --order) order=$2; shift ;;  --postfix-only) run_mr=0 ;;  --mailroot-only) run_pf=0 ;;
     --mailroot-format) mformat=$2; shift ;;  --keep) keep=1 ;;  --results) results=$2; shift ;;
@@ -50,7 +52,7 @@ pfdir="$tmp/postfix" mrbase="$tmp/mailroot" mrpid=""
 mkdir -p "$here/results"; results=${results:-$here/results/$(date +%Y%m%d-%H%M%S).txt}
 CLK_TCK=$(getconf CLK_TCK)
 if ((run_mr)); then  # run a private copy: a concurrent `mvn install` may rebuild the distribution
-  cp -r "$dist" "$tmp/dist"; rm -rf "$tmp/dist/data" "$tmp/dist/logs"; srcdist=$dist; dist="$tmp/dist"
+  cp -r "$dist" "$tmp/dist"; rm -rf "$tmp/dist/data" "$tmp/dist/logs" "$tmp/dist/mailroot"; srcdist=$dist; dist="$tmp/dist"
 fi
 log() { echo "$*" | tee -a "$results"; }
 
@@ -151,6 +153,18 @@ if ((run_mr)); then
     > "$tmp/mailroot-swaks.txt" 2>&1 || { echo "Mailroot: swaks failed:" >&2; tail -5 "$tmp/mailroot-swaks.txt" >&2; exit 1; }
 fi
 
+if ((warmup > 0)); then  # not measured: lets the JIT compile the hot paths and Postfix spawn its pools
+  for pp in $( ((run_pf)) && echo "$pport") $( ((run_mr)) && echo "$mport"); do
+    smtp-source -A -s "$sessions" -l "$size" -m "$warmup" -M bench.client -f sender@bench.test \
+      -t bench@localhost "127.0.0.1:$pp" 2>> "$tmp/warmup-err.txt" || true
+  done
+  end=$((SECONDS + 120))   # its deliveries must not spill into round 1
+  for nm in $( ((run_pf)) && echo pf) $( ((run_mr)) && echo mr); do
+    while (($("${nm}_count") < warmup && SECONDS < end)); do sleep 0.2; done
+  done
+fi
+log "# warm-up: $warmup messages per server (not measured)"
+
 fmt="%-5s %12s %12s %7s %10s %10s %8s %8s %6s\n"
 # shellcheck disable=SC2059
 log "$(printf "$fmt" round postfix/s mailroot/s ratio mr_ms/msg pf_ms/msg errors missing load1)"
@@ -169,6 +183,6 @@ for ((r = 1; r <= rounds; r++)); do
   log "$(printf "$fmt" "$r" "$pr" "$mr" "$ratio" "$mc" "$pc" "$errs" "$miss" "$(cut -d' ' -f1 /proc/loadavg)")"
 done
 if ((${#ratios[@]})); then
-  log "median ratio mailroot/postfix: $(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')"
+  log "median ratio mailroot/postfix: $(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.2f\n", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')"
 fi
 log "# results: $results"
