@@ -1,6 +1,7 @@
 package org.mailroot.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,14 +51,21 @@ class LiveConfigIT {
 
         server.instance().setListener("maxRecipients", "0");
         Path log = server.instance().base().resolve("logs").resolve("mailroot.log");
-        Await.until(APPLIED, "the ERROR 'Invalid configuration org.mailroot.listener ... maxRecipients=0' in " + log,
-                () -> read(log).lines().anyMatch(l -> l.contains("ERROR") && l.contains("Invalid configuration org.mailroot.listener")
-                        && l.contains("maxRecipients=0")));
+        String refusal = Await.until(APPLIED, "an ERROR naming maxRecipients=0 in " + log,
+                () -> read(log).lines().filter(l -> l.contains("ERROR") && l.contains("maxRecipients=0"))
+                        .findFirst().orElse(null));
         assertEquals(452, fourthRecipient(), "the invalid 0 is refused, 3 stays in force");
         assertEquals(220, greeting(server.port()), "the listener keeps running");
 
         server.instance().setListener("maxRecipients", "5");
         Await.until(APPLIED, "maxRecipients=5 to apply live", () -> fourthRecipient() == 250);
+
+        // CONVENTIONS.md "Invalid configuration": one format for every component
+        assertTrue(refusal.contains("Invalid configuration org.mailroot.listener")
+                && refusal.contains("(etc/" + Instance.LISTENER_CFG + ")")
+                && refusal.contains("allowed:") && refusal.contains("keeping 3"),
+                "the refusal follows 'Invalid configuration <pid> (etc/<file>): <key>=<value>; allowed: <range>; "
+                + "keeping <old value>': " + refusal);
     }
 
     /** The reply to the 4th RCPT of one transaction. */
