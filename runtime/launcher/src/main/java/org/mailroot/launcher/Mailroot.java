@@ -26,6 +26,8 @@ public final class Mailroot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mailroot.class);
     /** How long close() lets components drain (the listener finishes in-flight transactions). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** How long start() waits for etc/ to be applied before going on with a warning. */
+    static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(15);
 
     private final Layout layout;
     private final Framework framework;
@@ -62,6 +64,11 @@ public final class Mailroot implements AutoCloseable {
             DeployWatcher.configure(framework.getBundleContext(), FrameworkProperties.deployWatcher(layout));
             bundles.stream().filter(b -> SystemBundles.FILEINSTALL.equals(b.getSymbolicName()))
                     .forEach(SystemBundles::start);
+            ConfigsApplied.await(framework.getBundleContext(), layout.etc(), CONFIG_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            new Mailroot(layout, framework, listeners).close();
+            throw new BundleException("interrupted while starting", e);
         } catch (IOException | BundleException | RuntimeException e) {
             new Mailroot(layout, framework, listeners).close();
             throw e;
