@@ -23,7 +23,7 @@ import org.mailroot.itests.harness.OutOfProcessServer;
  * recovery on the next start must deliver it.
  */
 class CrashRecoveryIT {
-    private static final int THREADS = 4;
+    private static final int THREADS = 8;
     private static final int ACKS_BEFORE_KILL = 60;
 
     @Test
@@ -52,6 +52,9 @@ class CrashRecoveryIT {
         List<String> lost = acked.stream().filter(id -> !queued.containsKey(id) && !dropped.containsKey(id)).sorted().toList();
         assertTrue(lost.isEmpty(), lost.size() + " of " + acked.size() + " acknowledged messages are in neither Queue/ nor Drop/ "
                 + "right after kill -9: " + lost.stream().limit(20).toList());
+
+        long queuedOnly = acked.stream().filter(id -> queued.containsKey(id) && !dropped.containsKey(id)).count();
+        System.out.printf("crash test: at the kill, %d acknowledged messages were still only in Queue/%n", queuedOnly);
 
         try (OutOfProcessServer second = OutOfProcessServer.start(instance, 2)) {
             try {

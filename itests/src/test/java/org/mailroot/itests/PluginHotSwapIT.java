@@ -34,8 +34,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * no session drops, every 250 is delivered, and the tag shows none, v1, none, v2 over time.
  */
 class PluginHotSwapIT {
-    private static final int THREADS = 4;
-    private static final int PER_PHASE = 15;
+    private static final int THREADS = 6;
+    private static final int PER_PHASE = 30;
     private static final Duration PHASE = Duration.ofSeconds(30);
     private InProcessServer server;
 
@@ -90,6 +90,7 @@ class PluginHotSwapIT {
         Map<String, MailFile> delivered = awaitAllDelivered(acks);
 
         List<String> wrong = new ArrayList<>();
+        Map<String, Integer> checked = new java.util.TreeMap<>();
         for (Ack ack : acks) {
             List<String> tags = delivered.get(ack.subject()).headers(VersionTagFilter.HEADER);
             List<String> expected = null;
@@ -102,15 +103,20 @@ class PluginHotSwapIT {
             } else if (before(ack.endNanos(), v1Started - 1)) {
                 expected = List.of();
             }
+            if (expected != null) {
+                checked.merge(expected.isEmpty() ? "none" : expected.get(0), 1, Integer::sum);
+            }
             if (tags.size() > 1 || (expected != null && !expected.equals(tags))) {
                 wrong.add(ack.subject() + " expected " + expected + " got " + tags);
             }
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + acks.size() + " messages carry the wrong tag: "
                 + wrong.stream().limit(20).toList());
+        assertTrue(checked.getOrDefault("1.0.0", 0) >= PER_PHASE && checked.getOrDefault("2.0.0", 0) >= PER_PHASE
+                && checked.getOrDefault("none", 0) >= PER_PHASE, "each phase checked on enough messages: " + checked);
         assertEquals(Bundle.ACTIVE, plugin.getState());
-        System.out.printf("hot swap: %d messages acknowledged and delivered, %d transient replies: %s%n",
-                acks.size(), results.transients.size(), results.transients.stream().limit(5).toList());
+        System.out.printf("hot swap: %d messages acknowledged and delivered, tags checked %s, %d transient replies: %s%n",
+                acks.size(), checked, results.transients.size(), results.transients.stream().limit(5).toList());
     }
 
     private static void awaitAcks(LoadClient.Results results, long since, String phase) {

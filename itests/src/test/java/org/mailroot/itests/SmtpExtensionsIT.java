@@ -97,4 +97,23 @@ class SmtpExtensionsIT {
         List<String> receivers = server.instance().dropFolder().awaitWith("Subject", subject, DELIVERY).xReceivers();
         assertEquals(List.of("user@example.com"), receivers.stream().map(r -> r.replaceAll("[<>]", "")).toList());
     }
+
+    @Test
+    void smtpUtf8AddressesNeedTheParameter() throws Exception {
+        String subject = "smtputf8-" + UUID.randomUUID();
+        try (Smtp smtp = Smtp.open(server.port())) {
+            Reply ehlo = smtp.ehlo();
+            assertTrue(ehlo.has("SMTPUTF8") && ehlo.has("8BITMIME"), "EHLO advertises SMTPUTF8 and 8BITMIME: " + ehlo);
+            Reply without = smtp.command("MAIL FROM:<jürgen@client.example>");
+            assertEquals(5, without.code() / 100,
+                    "a non-ASCII address without SMTPUTF8 is refused (RFC 6531 3.5, 553 5.6.7): " + without);
+            smtp.command("RSET");
+            assertEquals(250, smtp.command("MAIL FROM:<jürgen@client.example> SMTPUTF8 BODY=8BITMIME").code());
+            assertEquals(250, smtp.command("RCPT TO:<jörg@example.com>").code());
+            assertEquals(250, smtp.data("Subject: " + subject + "\r\n\r\nGrüße").code());
+        }
+        MailFile mail = server.instance().dropFolder().awaitWith("Subject", subject, DELIVERY);
+        assertEquals(List.of("jörg@example.com"), mail.xReceivers());
+        assertTrue(mail.body().contains("Grüße"), mail.body());
+    }
 }

@@ -42,14 +42,9 @@ public final class Instance {
             instance.write("org.mailroot.domain~example.com.cfg", Map.of("name", "example.com", "default", "true"));
             instance.write("org.mailroot.spool.cfg", Map.of("root", "mailroot"));
             instance.write("org.mailroot.delivery.local.cfg", Map.of("format", "eml", "acceptUnknownUsers", "true"));
-            // the server's own log in logs/mailroot.log, as shipped
-            Path logback = Distribution.home().resolve("etc").resolve("logback.xml");
-            if (Files.isRegularFile(logback)) {
-                Files.copy(logback, base.resolve("etc").resolve("logback.xml"));
-            }
-            // data/ marks the instance as booted before, so the launcher does not copy the other
-            // default etc/ files (their localhost default domain would compete with example.com)
-            Files.createDirectories(base.resolve("data"));
+            // the launcher copies the distribution's other etc/ defaults on first boot (logback.xml,
+            // the localhost domain, which is marked default there): keep localhost, not as default
+            instance.write("org.mailroot.domain~localhost.cfg", Map.of("name", "localhost", "default", "false"));
             return instance;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
