@@ -121,14 +121,22 @@ start_mailroot() {
   [[ -n "$mrpid" ]] || { echo "Mailroot JVM pid not found" >&2; exit 1; }
 }
 
-# run_one NAME PORT -> sets R_RATE R_CPU R_ERR R_MISSING
+# Machine-wide busy ticks (user+nice+system of all CPUs, /proc/stat) and this shell's reaped
+# children's CPU in ticks (bash `times`, 2nd line): used to estimate what OTHER programs took.
+busy_ticks() { awk '$1=="cpu"{print $2+$3+$4; exit}' /proc/stat; }
+child_ticks() {  # `times` must run in this shell (not in a pipeline/$(...) subshell) to see its children
+  times > "$tmp/times"; tail -1 "$tmp/times" | tr 'ms' '  ' | awk -v hz="$CLK_TCK" '{printf "%d", ($1*60+$2+$3*60+$4)*hz}'
+}
+
+# run_one NAME PORT -> sets R_RATE R_CPU R_ERR R_MISSING R_OTHER
 run_one() {
-  local name=$1 port=$2 before t0 t1 c0 c1 n err end
+  local name=$1 port=$2 before t0 t1 c0 c1 cm n err end b0 b1 k0 k1
   "${name}_reset"; sync; sleep 1
-  before=$("${name}_count"); c0=$("${name}_ticks"); t0=$(date +%s%N)
+  before=$("${name}_count"); c0=$("${name}_ticks")
+  b0=$(busy_ticks); child_ticks > "$tmp/k"; k0=$(< "$tmp/k"); t0=$(date +%s%N)
   smtp-source -A -s "$sessions" -l "$size" -m "$messages" -M bench.client \
     -f sender@bench.test -t bench@localhost "127.0.0.1:$port" 2> "$tmp/$name-err.txt" || true
-  t1=$(date +%s%N)
+  t1=$(date +%s%N); b1=$(busy_ticks); child_ticks > "$tmp/k"; k1=$(< "$tmp/k"); cm=$("${name}_ticks")
   end=$((SECONDS + 300))   # wait for delivery: CPU counts the whole work of a message
   while n=$(("$("${name}_count")" - before)); ((n < messages && SECONDS < end)); do sleep 0.2; done
   c1=$("${name}_ticks")
@@ -136,6 +144,10 @@ run_one() {
   ((err)) && { echo "$name smtp-source: $(sort "$tmp/$name-err.txt" | uniq -c | sort -rn | head -3)" >&2; }
   R_RATE=$(awk -v m="$messages" -v d=$((t1 - t0)) 'BEGIN{printf "%.0f", m / (d / 1e9)}')
   R_CPU=$(awk -v t=$((c1 - c0)) -v hz="$CLK_TCK" -v m="$messages" 'BEGIN{printf "%.3f", t * 1000 / hz / m}')
+  # % of the machine used by others while smtp-source ran: busy - server - smtp-source (+ a few
+  # % of kernel time not charged to either; a rough noise indicator, not a measurement)
+  R_OTHER=$(awk -v o=$((b1 - b0 - (cm - c0) - (k1 - k0))) -v d=$((t1 - t0)) -v hz="$CLK_TCK" -v n="$(nproc)" \
+    'BEGIN{v = 100 * o / hz / (d / 1e9) / n; printf "%.0f", v < 0 ? 0 : v}')
   R_ERR=$err R_MISSING=$((messages - n))
 }
 
@@ -165,22 +177,22 @@ if ((warmup > 0)); then  # not measured: lets the JIT compile the hot paths and 
 fi
 log "# warm-up: $warmup messages per server (not measured)"
 
-fmt="%-5s %12s %12s %7s %10s %10s %8s %8s %6s\n"
+fmt="%-5s %12s %12s %7s %10s %10s %8s %8s %8s\n"
 # shellcheck disable=SC2059
-log "$(printf "$fmt" round postfix/s mailroot/s ratio mr_ms/msg pf_ms/msg errors missing load1)"
+log "$(printf "$fmt" round postfix/s mailroot/s ratio mr_ms/msg pf_ms/msg errors missing others%)"
 ratios=()
 for ((r = 1; r <= rounds; r++)); do
-  pr=- pc=- mr=- mc=- ratio=- errs=0 miss=0
+  pr=- pc=- mr=- mc=- ratio=- errs=0 miss=0 po=- mo=-
   if [[ $order == alternate ]] && ((r % 2 == 0)); then seq_=(mailroot postfix); else seq_=(postfix mailroot); fi
   for s in "${seq_[@]}"; do
-    if [[ $s == postfix ]] && ((run_pf)); then run_one pf "$pport"; pr=$R_RATE pc=$R_CPU
-    elif [[ $s == mailroot ]] && ((run_mr)); then run_one mr "$mport"; mr=$R_RATE mc=$R_CPU
+    if [[ $s == postfix ]] && ((run_pf)); then run_one pf "$pport"; pr=$R_RATE pc=$R_CPU po=$R_OTHER
+    elif [[ $s == mailroot ]] && ((run_mr)); then run_one mr "$mport"; mr=$R_RATE mc=$R_CPU mo=$R_OTHER
     else continue; fi
     errs=$((errs + R_ERR)); miss=$((miss + R_MISSING))
   done
   if ((run_pf && run_mr)); then ratio=$(awk -v a="$mr" -v b="$pr" 'BEGIN{printf "%.2f", a / b}'); ratios+=("$ratio"); fi
   # shellcheck disable=SC2059
-  log "$(printf "$fmt" "$r" "$pr" "$mr" "$ratio" "$mc" "$pc" "$errs" "$miss" "$(cut -d' ' -f1 /proc/loadavg)")"
+  log "$(printf "$fmt" "$r" "$pr" "$mr" "$ratio" "$mc" "$pc" "$errs" "$miss" "$po/$mo")"
 done
 if ((${#ratios[@]})); then
   log "median ratio mailroot/postfix: $(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.2f\n", (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')"
