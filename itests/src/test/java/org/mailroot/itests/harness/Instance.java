@@ -30,7 +30,10 @@ public final class Instance {
     /** A new base in a temp folder, with a listener on a free port and example.com as default domain. */
     public static Instance create(Map<String, String> listenerOverrides) {
         try {
-            Path base = Files.createTempDirectory("mailroot-itest-");
+            // under target/ (kept after a failure for its logs, removed by mvn clean)
+            Path work = Path.of(System.getProperty("mailroot.itests.work", System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(work);
+            Path base = Files.createTempDirectory(work, "instance-");
             Instance instance = new Instance(base, Ports.free());
             Files.createDirectories(base.resolve("etc"));
             instance.listener.put("name", "default");
