@@ -20,6 +20,8 @@
  * with its component name. A failing plugin never produces a 5xx and never loses mail.</li>
  * <li><b>Threads.</b> Hooks run on a worker pool, never on a network thread, so they may block
  * on DNS, LDAP or JDBC; they must be thread-safe and keep no state of their own between calls.
+ * A hook that answers from memory may say so with {@link org.mailroot.api.hook.NonBlocking};
+ * the listener may then call it on the network thread (since 1.1).
  * Per-session state belongs in {@link org.mailroot.api.SessionInfo#attributes()}.</li>
  * <li><b>When all decline.</b> Connection, sender and message filters: the step succeeds.
  * Recipient resolvers: the relay policies are asked. Relay policies: 550 5.7.1 (never an open
@@ -27,7 +29,7 @@
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mailroot.api.hook;
 
 import org.osgi.annotation.bundle.Export;
