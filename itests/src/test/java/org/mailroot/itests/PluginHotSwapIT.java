@@ -35,7 +35,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 class PluginHotSwapIT {
     private static final int THREADS = 6;
-    private static final int PER_PHASE = 30;
+    private static final int PER_PHASE = 100;
     private static final Duration PHASE = Duration.ofSeconds(30);
     private InProcessServer server;
 
