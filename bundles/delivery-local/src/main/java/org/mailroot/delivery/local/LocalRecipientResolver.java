@@ -1,14 +1,20 @@
 package org.mailroot.delivery.local;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mailroot.api.MailAddress;
 import org.mailroot.api.SessionInfo;
 import org.mailroot.api.Verdict;
+import org.mailroot.api.hook.NonBlocking;
 import org.mailroot.api.hook.RecipientResolver;
 import org.mailroot.api.hook.Resolution;
 import org.mailroot.api.spool.Folder;
 import org.mailroot.api.spool.Spool;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,10 +26,19 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * postmaster is always accepted, every other domain is declined so that the relay policies
  * decide (and refuse with 550 5.7.1 when none grants relaying). Ranked -100 so that any
  * integrator's resolver (LDAP, virtual users) is asked first.
+ *
+ * <p>{@link NonBlocking}: resolve() answers from memory only, so the listener calls it on its
+ * network thread. With acceptUnknownUsers=false the Maildir folders are known from a scan
+ * ({@link MaildirIndex}) at activation, at each configuration change and every
+ * {@value #RESCAN_SECONDS} s on a background thread: a folder made by an administrator is
+ * accepted within that time.
  */
 @Component(service = RecipientResolver.class, configurationPid = LocalDeliveryConfig.PID,
         property = "service.ranking:Integer=-100")
+@NonBlocking
 public class LocalRecipientResolver implements RecipientResolver {
+    static final long RESCAN_SECONDS = 30;
+
     @Reference
     LocalDomains domains;
 
@@ -34,10 +49,67 @@ public class LocalRecipientResolver implements RecipientResolver {
 
     private volatile boolean acceptUnknownUsers = true;
 
+    /** The last scan and the spool whose Drop/ it listed (the spool may be replaced). */
+    private record Indexed(Spool spool, MaildirIndex.Scan scan) {
+    }
+
+    private volatile Indexed indexed;
+    private final AtomicBoolean rescanRequested = new AtomicBoolean();
+    private ScheduledExecutorService rescanner;
+
     @Activate
     @Modified
-    void configure(LocalDeliveryConfig config) {
+    synchronized void configure(LocalDeliveryConfig config) {
         acceptUnknownUsers = config.acceptUnknownUsers();
+        refreshMailboxes(); // activation/config change: not on a network thread
+        if (rescanner == null) {
+            rescanner = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mailroot-maildir-scan");
+                t.setDaemon(true);
+                return t;
+            });
+            rescanner.scheduleWithFixedDelay(this::refreshMailboxes, RESCAN_SECONDS,
+                    RESCAN_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (rescanner != null) {
+            rescanner.shutdownNow();
+            rescanner = null;
+        }
+    }
+
+    /** Scans the Maildir folders now (only needed when unknown users are refused). */
+    void refreshMailboxes() {
+        rescanRequested.set(false);
+        Spool s = spool;
+        if (s == null || acceptUnknownUsers) {
+            return;
+        }
+        try {
+            indexed = new Indexed(s, MaildirIndex.scan(s.folder(Folder.DROP), domains.snapshot()));
+        } catch (RuntimeException e) { // keep the scheduled scan alive
+            indexed = null;
+        }
+    }
+
+    /** The scan of the current spool's Drop/, or null (then a scan is requested in background). */
+    private MaildirIndex.Scan scanOf(Spool s) {
+        Indexed i = indexed;
+        if (i != null && i.spool() == s) {
+            return i.scan();
+        }
+        ScheduledExecutorService r = rescanner;
+        if (r != null && rescanRequested.compareAndSet(false, true)) {
+            try {
+                r.execute(this::refreshMailboxes);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                rescanRequested.set(false);
+            }
+        }
+        return null;
     }
 
     @Override
@@ -63,12 +135,13 @@ public class LocalRecipientResolver implements RecipientResolver {
         }
         if (!acceptUnknownUsers && !target.lists(mailbox)) {
             Spool s = spool;
-            if (s == null) {
-                // RFC 5321 §4.5.3.1.10 style local error: cannot check the disk now, try later.
+            MaildirIndex.Scan scan = s == null ? null : scanOf(s);
+            if (scan == null) {
+                // RFC 5321 §4.5.3.1.10 style local error: the folders are not known yet, try later.
                 return Resolution.refuse(Verdict.defer(451, "4.3.0",
                         "Mailbox lookup unavailable, try again later"));
             }
-            if (!Mailboxes.existsOnDisk(s.folder(Folder.DROP), target.name(), mailbox)) {
+            if (!scan.contains(target.name(), mailbox)) {
                 // RFC 5321 §3.3 / §4.2.2: 550 mailbox unavailable; RFC 3463 5.1.1 bad mailbox.
                 return Resolution.refuse(Verdict.reject(550, "5.1.1",
                         "No such user here: " + recipient.address()));

@@ -1,6 +1,5 @@
 package org.mailroot.delivery.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -47,10 +46,5 @@ final class Mailboxes {
     /** Drop/<domain>/<mailbox>/, the Maildir++ root that Dovecot serves as {@code %d/%n}. */
     static Path folder(Path drop, String domain, String mailbox) {
         return drop.resolve(domain).resolve(mailbox);
-    }
-
-    /** A mailbox is known on disk when its Maildir folder exists (an administrator made it). */
-    static boolean existsOnDisk(Path drop, String domain, String mailbox) {
-        return isSafeFolderName(mailbox) && Files.isDirectory(folder(drop, domain, mailbox));
     }
 }

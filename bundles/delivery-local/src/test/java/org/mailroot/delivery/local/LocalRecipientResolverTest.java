@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,11 @@ class LocalRecipientResolverTest {
         resolver.domains = domains;
         resolver.spool = Fakes.spool(root);
         resolver.configure(Fakes.config("eml", true));
+    }
+
+    @AfterEach
+    void tearDown() {
+        resolver.deactivate();
     }
 
     private Resolution resolve(String address) {
@@ -104,10 +110,52 @@ class LocalRecipientResolverTest {
 
     @Test
     void anExistingMaildirFolderMakesAUserKnown() throws Exception {
-        resolver.configure(Fakes.config("eml", false));
         Files.createDirectories(root.resolve("Drop/example.com/bob"));
+        resolver.configure(Fakes.config("eml", false)); // scans
         onlyRoute(resolve("Bob@example.com"));
         onlyRoute(resolve("bob@alias.org"));
+    }
+
+    @Test
+    void resolveNeverTouchesTheDiskANewFolderIsKnownFromTheNextScan() throws Exception {
+        resolver.configure(Fakes.config("eml", false));
+        Files.createDirectories(root.resolve("Drop/example.com/erin"));
+        Files.createDirectories(root.resolve("Drop/remote.example/frank")); // not a local domain
+        Files.writeString(root.resolve("Drop/example.com.eml"), "x");
+        assertEquals(Verdict.Kind.REJECT, resolve("erin@example.com").verdict().kind());
+        resolver.refreshMailboxes(); // what the background thread does every 30 s
+        onlyRoute(resolve("erin@example.com"));
+        Files.delete(root.resolve("Drop/example.com/erin"));
+        onlyRoute(resolve("erin@example.com")); // still the scan's answer
+        resolver.refreshMailboxes();
+        assertEquals(Verdict.Kind.REJECT, resolve("erin@example.com").verdict().kind());
+    }
+
+    @Test
+    void aNewSpoolIsDeferredUntilItsDropFolderWasScanned() throws Exception {
+        resolver.configure(Fakes.config("eml", false));
+        Path other = Files.createTempDirectory(root, "other");
+        Files.createDirectories(other.resolve("Drop/example.com/bob"));
+        resolver.spool = Fakes.spool(other);
+        Verdict v = resolve("bob@example.com").verdict();
+        assertTrue(v.kind() == Verdict.Kind.DEFER || v.kind() == Verdict.Kind.ACCEPT, v.toString());
+        resolver.refreshMailboxes();
+        onlyRoute(resolve("bob@example.com"));
+    }
+
+    @Test
+    void theResolverDeclaresItselfNonBlocking() {
+        assertTrue(nonBlockingInComponentXml(), "DS descriptor without mailroot.hook.nonblocking");
+    }
+
+    private static boolean nonBlockingInComponentXml() {
+        try (var in = LocalRecipientResolver.class.getClassLoader().getResourceAsStream(
+                "OSGI-INF/" + LocalRecipientResolver.class.getName() + ".xml")) {
+            return in != null && new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("mailroot.hook.nonblocking");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
