@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link EventPublisher}: producers (often Netty event loops) only offer to a bounded queue,
- * and one daemon thread hands each event to every {@link LogSink}. A full queue drops and counts
+ * and one daemon thread, which drains it in batches and parks when idle (so a publish never
+ * wakes a thread), hands each event to every {@link LogSink}. A full queue drops and counts
  * rather than slowing SMTP down. A configuration change re-activates the component (draining the
  * old queue first), since a queue cannot be resized in place.
  */
@@ -71,8 +70,7 @@ public class EventDispatcher implements EventPublisher {
     }
 
     void start(int queueSize) {
-        BlockingQueue<MailEvent> queue = new ArrayBlockingQueue<>(queueSize);
-        worker = new EventWorker(queue, () -> sinks);
+        worker = new EventWorker(queueSize, () -> sinks);
         worker.start();
     }
 

@@ -170,4 +170,61 @@ class EventDispatcherTest {
         kept.await();
         assertEquals(List.of("1"), removed.seen);
     }
+
+    @Test
+    void concurrentProducersLoseNothingUnderNormalLoad() throws Exception {
+        int producers = 4;
+        int each = 2_000;
+        RecordingSink sink = new RecordingSink(producers * each);
+        add(sink, "recording");
+        dispatcher.start(10_000);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            String prefix = p + ":";
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    dispatcher.publish(event(prefix + i));
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        sink.await();
+        assertEquals(0, dispatcher.dropped());
+        assertEquals(producers * each, sink.seen.size());
+        // Each producer's events keep their order.
+        for (int p = 0; p < producers; p++) {
+            String prefix = p + ":";
+            List<String> mine = sink.seen.stream().filter(x -> x.startsWith(prefix)).toList();
+            for (int i = 0; i < each; i++) {
+                assertEquals(prefix + i, mine.get(i));
+            }
+        }
+    }
+
+    @Test
+    void stopDrainsAnIdleWorkerAtOnceAndEventsPublishedJustBefore() throws Exception {
+        RecordingSink sink = new RecordingSink(3);
+        add(sink, "recording");
+        dispatcher.start(100);
+        // Let the worker go idle (parked), then publish and stop at once: nothing wakes the
+        // worker but the stop, which must still deliver all three.
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(EventWorker.IDLE_PARK_NANOS) * 3);
+        List.of("1", "2", "3").forEach(x -> dispatcher.publish(event(x)));
+        long start = System.nanoTime();
+        dispatcher.stop(Duration.ofSeconds(5));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000);
+        assertEquals(List.of("1", "2", "3"), sink.seen);
+        assertEquals(0, dispatcher.dropped());
+    }
 }

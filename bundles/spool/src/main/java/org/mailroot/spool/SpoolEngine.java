@@ -22,7 +22,6 @@ import org.mailroot.spool.badmail.BadMail;
 import org.mailroot.spool.delivery.DeliveryScheduler;
 import org.mailroot.spool.delivery.Recovery;
 import org.mailroot.spool.delivery.RetryPolicy;
-import org.mailroot.spool.delivery.StatusLog;
 import org.mailroot.spool.delivery.Transports;
 import org.mailroot.spool.events.Events;
 import org.mailroot.spool.pickup.PickupWatcher;
@@ -76,7 +75,7 @@ public final class SpoolEngine implements Spool, AutoCloseable {
                 badMail, events, () -> store.syncQueueDirectory(), Clock.systemUTC());
         scheduler = sched;
         store = new MessageStore(queue, writer, settings.writerThreads(), true,
-                file -> sched.add(file, StatusLog.State.NONE));
+                sched::addStored);
         Recovery.recover(queue, scheduler, badMail);
         pickup = PickupWatcher.start(folders.get(Folder.PICKUP), this::store, ids::next, resolvers, badMail,
                 events, hostName(), settings.pickupQuiet(), settings.pickupScan());

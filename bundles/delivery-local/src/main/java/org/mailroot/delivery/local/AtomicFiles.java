@@ -27,12 +27,19 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Shared by every delivery thread: concurrent deliveries into one directory (Drop/, a
+     * Maildir's new/) share its fsync instead of paying one each.
+     */
+    private static final DirectorySyncs RENAME_SYNCS = new DirectorySyncs();
+
     private AtomicFiles() {
     }
 
     /**
      * Writes {@code body} to {@code temp} (replacing a leftover of an earlier crash), then moves
-     * it to {@code target}. Both must be on the same file system (same Drop tree).
+     * it to {@code target}. Both must be on the same file system (same Drop tree). Returns only
+     * once the rename is durable (a directory fsync that started after it has completed).
      */
     static void write(Path temp, Path target, Body body) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
@@ -46,7 +53,7 @@ final class AtomicFiles {
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory(target.getParent());
+        RENAME_SYNCS.sync(target.getParent());
     }
 
     /** Creates missing directories and fsyncs each new entry's parent, so they survive a crash. */
@@ -75,8 +82,6 @@ final class AtomicFiles {
         if (WINDOWS) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        DirectorySyncs.fsyncDirectory(dir);
     }
 }

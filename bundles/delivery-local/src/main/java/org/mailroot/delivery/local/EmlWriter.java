@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,9 @@ import org.mailroot.api.delivery.Delivery;
 final class EmlWriter {
     static final String TEMP_DIR = ".tmp";
 
+    /** The temp folder last known to exist: saves a stat per delivery. */
+    private volatile Path knownTempDir;
+
     /** Delivers every route in one file; throws when nothing was written. */
     void write(Path drop, Delivery delivery, List<Route> routes) throws IOException {
         byte[] header = header(delivery, routes);
@@ -44,13 +48,26 @@ final class EmlWriter {
             }
         }
         Path tempDir = drop.resolve(TEMP_DIR);
-        AtomicFiles.createDirectories(tempDir);
-        AtomicFiles.write(tempDir.resolve(target.getFileName() + ".tmp"), target, out -> {
+        if (!tempDir.equals(knownTempDir)) {
+            AtomicFiles.createDirectories(tempDir);
+            knownTempDir = tempDir;
+        }
+        Path temp = tempDir.resolve(target.getFileName() + ".tmp");
+        AtomicFiles.Body body = out -> {
             out.write(header);
             try (InputStream in = delivery.content().open()) {
                 in.transferTo(out);
             }
-        });
+        };
+        try {
+            AtomicFiles.write(temp, target, body);
+        } catch (NoSuchFileException e) {
+            // Someone removed Drop/.tmp (or Drop/) since we last looked: create it and retry once.
+            knownTempDir = null;
+            AtomicFiles.createDirectories(tempDir);
+            knownTempDir = tempDir;
+            AtomicFiles.write(temp, target, body);
+        }
     }
 
     static byte[] header(Delivery delivery, List<Route> routes) {

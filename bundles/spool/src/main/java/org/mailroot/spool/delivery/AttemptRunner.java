@@ -51,7 +51,11 @@ final class AttemptRunner {
     /** @return when to try again, or null when the message has left the queue */
     Instant run(QueueEntry e) throws IOException {
         Path eml = e.file().path();
-        if (!Files.exists(eml)) {
+        boolean fresh;
+        synchronized (e) {
+            fresh = e.fresh;
+        }
+        if (!fresh && !Files.exists(eml)) {
             Files.deleteIfExists(e.statusFile());
             return null;
         }
@@ -90,7 +94,9 @@ final class AttemptRunner {
             // Deleting the file is itself the durable record; no status line needed.
             Files.delete(eml);
             dirSync.get().join();
-            Files.deleteIfExists(e.statusFile());
+            if (!fresh) {
+                Files.deleteIfExists(e.statusFile());
+            }
         } else {
             record(e, lines, settled, attempt);
             if (done) {
@@ -120,6 +126,7 @@ final class AttemptRunner {
             dirSync.get().join(); // a new file's name is durable only with its directory
         }
         synchronized (e) {
+            e.fresh = false;
             e.attempts = attempt;
             for (DeliveryAttempt.Result r : settled) {
                 DeliveryStatus s = r.status();

@@ -53,6 +53,15 @@ public final class DeliveryScheduler implements AutoCloseable {
         }
     }
 
+    /** Takes charge of a message just stored (no status file) and tries it now. */
+    public void addStored(QueueFile file) {
+        QueueEntry e = new QueueEntry(file, StatusLog.State.NONE);
+        e.fresh = true;
+        if (entries.putIfAbsent(e.id(), e) == null) {
+            runNow(e);
+        }
+    }
+
     /** Messages in Queue/ not yet fully delivered. */
     public int queueLength() {
         return entries.size();

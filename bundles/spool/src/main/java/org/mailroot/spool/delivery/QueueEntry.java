@@ -23,6 +23,11 @@ final class QueueEntry {
     final List<KeyedRoute> routes;
     final Map<String, StatusLog.Outcome> finished;
     int attempts;
+    /**
+     * Stored by this spool run and no outcome recorded yet: the queue file exists (only this
+     * scheduler removes it) and there is no status file, so neither needs a syscall to check.
+     */
+    boolean fresh;
     boolean running;
     boolean rerun;
     Future<?> timer;

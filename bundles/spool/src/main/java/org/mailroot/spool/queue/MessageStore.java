@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The store() pipeline: a writer pool copies and fsyncs each message file in parallel (so the
  * device and the ext4/xfs journal can merge concurrent flushes), then the {@link GroupCommitter}
  * makes the renames durable with shared directory fsyncs. The caller's stage completes only
- * after that, on a completion thread of ours.
+ * after that, directly on the spool thread that ran the fsync (no further hand-off: the API tells
+ * callers to continue on their own executor).
  */
 public final class MessageStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageStore.class);
@@ -27,7 +28,6 @@ public final class MessageStore implements AutoCloseable {
     private final QueueWriter writer;
     private final GroupCommitter committer;
     private final ExecutorService writers;
-    private final ExecutorService completions;
     private final Consumer<QueueFile> onStored;
 
     /**
@@ -40,8 +40,7 @@ public final class MessageStore implements AutoCloseable {
         this.writer = writer;
         this.onStored = onStored;
         this.writers = Executors.newFixedThreadPool(writerThreads, named("mailroot-spool-write"));
-        this.completions = Executors.newSingleThreadExecutor(named("mailroot-spool-done"));
-        this.committer = new GroupCommitter(queue, batchDirSync ? 1024 : 1, completions);
+        this.committer = new GroupCommitter(queue, batchDirSync ? 1024 : 1);
     }
 
     public CompletionStage<Void> store(Envelope envelope, MessageContent content) {
@@ -96,8 +95,6 @@ public final class MessageStore implements AutoCloseable {
             writers.shutdownNow();
         }
         committer.close();
-        completions.shutdown();
-        completions.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     static java.util.concurrent.ThreadFactory named(String prefix) {

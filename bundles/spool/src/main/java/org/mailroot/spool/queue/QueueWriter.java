@@ -26,16 +26,20 @@ public final class QueueWriter {
 
     private final Path queue;
     private volatile long minFreeBytes;
-    private final LongSupplier usableSpace;
+    private final FreeSpace freeSpace;
 
     /**
      * @param usableSpace the free space of the queue's file store, in bytes (a parameter so
-     *        tests can simulate a full disk)
+     *        tests can simulate a full disk); asked at most every 100 ms or 16 MB written
      */
     public QueueWriter(Path queue, long minFreeDiskMb, LongSupplier usableSpace) {
+        this(queue, minFreeDiskMb, new FreeSpace(usableSpace, System::nanoTime));
+    }
+
+    QueueWriter(Path queue, long minFreeDiskMb, FreeSpace freeSpace) {
         this.queue = queue;
         this.minFreeBytes = minFreeDiskMb * MB;
-        this.usableSpace = usableSpace;
+        this.freeSpace = freeSpace;
     }
 
     public void minFreeDiskMb(long mb) {
@@ -49,7 +53,7 @@ public final class QueueWriter {
             throw new IOException("message id is not safe as a file name: " + id);
         }
         long size = content.size();
-        long free = usableSpace.getAsLong();
+        long free = freeSpace.reserve(size, minFreeBytes);
         if (free - size < minFreeBytes) {
             throw new SpoolFullException("spool disk has " + free / MB + " MB free, keeping "
                     + minFreeBytes / MB + " MB in reserve");
@@ -86,7 +90,7 @@ public final class QueueWriter {
     private boolean diskFull(Exception e) {
         String m = String.valueOf(e.getMessage());
         return e instanceof SpoolFullException || m.contains("No space left") || m.contains("quota")
-                || (e instanceof IOException && usableSpace.getAsLong() < minFreeBytes);
+                || (e instanceof IOException && freeSpace.fresh() < minFreeBytes);
     }
 
     private static long copy(InputStream in, FileChannel ch) throws IOException {
