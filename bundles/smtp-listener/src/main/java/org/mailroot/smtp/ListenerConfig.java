@@ -34,7 +34,7 @@ final class ListenerConfig {
         return new ListenerSettings(name, binds, c.port(), server, c.banner(),
                 c.maxMessageSizeKb() * 1024L, c.maxSessionSizeKb() * 1024L, c.maxRecipients(),
                 c.maxConnections(), c.idleTimeoutSeconds(), c.maxCommandLine(), c.maxTextLine(),
-                c.paused(), c.hookTimeoutSeconds());
+                c.paused(), c.hookTimeoutSeconds(), c.reverseLookup());
     }
 
     private static void range(String listener, String key, long value, long min, long max) {

@@ -10,7 +10,17 @@ import java.util.List;
 public record ListenerSettings(String name, List<String> bindAddresses, int port,
         String serverName, String banner, long maxMessageSize, long maxSessionSize,
         int maxRecipients, int maxConnections, int idleTimeoutSeconds, int maxCommandLine,
-        int maxTextLine, boolean paused, int hookTimeoutSeconds) {
+        int maxTextLine, boolean paused, int hookTimeoutSeconds, boolean reverseLookup) {
+
+    /** Without reverseLookup (off, the IIS default). */
+    public ListenerSettings(String name, List<String> bindAddresses, int port, String serverName,
+            String banner, long maxMessageSize, long maxSessionSize, int maxRecipients,
+            int maxConnections, int idleTimeoutSeconds, int maxCommandLine, int maxTextLine,
+            boolean paused, int hookTimeoutSeconds) {
+        this(name, bindAddresses, port, serverName, banner, maxMessageSize, maxSessionSize,
+                maxRecipients, maxConnections, idleTimeoutSeconds, maxCommandLine, maxTextLine,
+                paused, hookTimeoutSeconds, false);
+    }
 
     /** Settings with the IIS defaults of CONVENTIONS.md, for tests and as a base. */
     public static ListenerSettings defaults(String serverName) {
@@ -21,37 +31,43 @@ public record ListenerSettings(String name, List<String> bindAddresses, int port
     public ListenerSettings withMaxMessageSize(long bytes) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, bytes,
                 maxSessionSize, maxRecipients, maxConnections, idleTimeoutSeconds, maxCommandLine,
-                maxTextLine, paused, hookTimeoutSeconds);
+                maxTextLine, paused, hookTimeoutSeconds, reverseLookup);
     }
 
     public ListenerSettings withMaxSessionSize(long bytes) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
                 bytes, maxRecipients, maxConnections, idleTimeoutSeconds, maxCommandLine,
-                maxTextLine, paused, hookTimeoutSeconds);
+                maxTextLine, paused, hookTimeoutSeconds, reverseLookup);
     }
 
     public ListenerSettings withMaxRecipients(int n) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
                 maxSessionSize, n, maxConnections, idleTimeoutSeconds, maxCommandLine,
-                maxTextLine, paused, hookTimeoutSeconds);
+                maxTextLine, paused, hookTimeoutSeconds, reverseLookup);
     }
 
     public ListenerSettings withConnections(int max, boolean pause) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
                 maxSessionSize, maxRecipients, max, idleTimeoutSeconds, maxCommandLine,
-                maxTextLine, pause, hookTimeoutSeconds);
+                maxTextLine, pause, hookTimeoutSeconds, reverseLookup);
     }
 
     public ListenerSettings withHookTimeoutSeconds(int seconds) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
                 maxSessionSize, maxRecipients, maxConnections, idleTimeoutSeconds, maxCommandLine,
-                maxTextLine, paused, seconds);
+                maxTextLine, paused, seconds, reverseLookup);
     }
 
     public ListenerSettings withLines(int command, int text) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
                 maxSessionSize, maxRecipients, maxConnections, idleTimeoutSeconds, command, text,
-                paused, hookTimeoutSeconds);
+                paused, hookTimeoutSeconds, reverseLookup);
+    }
+
+    public ListenerSettings withReverseLookup(boolean on) {
+        return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
+                maxSessionSize, maxRecipients, maxConnections, idleTimeoutSeconds, maxCommandLine,
+                maxTextLine, paused, hookTimeoutSeconds, on);
     }
 
     /** Whether a change from {@code old} needs the server sockets to be bound again. */

@@ -21,6 +21,11 @@ public interface ServerContext {
     /** Sends an event to the publisher when one is bound; never blocks, never throws. */
     void publish(MailEvent event);
 
+    /** Whether an event publisher is bound now (else events are not even built). */
+    default boolean publishing() {
+        return true;
+    }
+
     /** The hooks that serve this virtual server now, each list in calling order. */
     HookSnapshot hooks();
 

@@ -74,6 +74,9 @@ public final class SmtpListener implements ServerContext {
         int maxTextLine() default 1000;
         boolean paused() default false;
         int hookTimeoutSeconds() default 30;
+        @AttributeDefinition(description = "Look up the client's reverse DNS name (forward-confirmed)"
+                + " for the Received header and hooks; off as in IIS (one blocking lookup per connection)")
+        boolean reverseLookup() default false;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -191,6 +194,11 @@ public final class SmtpListener implements ServerContext {
                 LOG.debug("event publisher failed: {}", e.toString());
             }
         }
+    }
+
+    @Override
+    public boolean publishing() {
+        return events != null;
     }
 
     @Override

@@ -166,6 +166,7 @@ class HooksTest {
 
     @Test
     void connectionFilterSeesTheReverseNameAndDeferralIs421() {
+        server.settings = server.settings.withReverseLookup(true);
         server.connectionFilters.add(server.hook("later", 0, null, (ConnectionFilter) s ->
                 s.reverseName().orElse("").equals("client.example.net") ? Verdict.defer() : Verdict.accept()));
         SmtpClient c = new SmtpClient(server);

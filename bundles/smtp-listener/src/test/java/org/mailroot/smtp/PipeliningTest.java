@@ -17,12 +17,13 @@ class PipeliningTest {
         FakeServer server = FakeServer.acceptingExampleOrg();
         ManualExecutor hooks = new ManualExecutor();
         server.workers = hooks;
+        server.settings = server.settings.withReverseLookup(true); // the connection step blocks
         SmtpClient c = new SmtpClient(server);
         c.commands("EHLO client", "MAIL FROM:<a@sender.example>", "RCPT TO:<bob@example.org>",
                 "RCPT TO:<far@elsewhere.example>", "NOOP");
         assertEquals(List.of(), c.lines(), "nothing before the connection step has run");
 
-        assertTrue(hooks.runOne()); // connection filters
+        assertTrue(hooks.runOne()); // reverse lookup and connection filters
         assertEquals(List.of("220 mx.example.org ESMTP Mailroot ready", "250 HELP", "250 2.1.0 Sender ok"),
                 c.replies());
         assertEquals(1, hooks.pending(), "only the first RCPT has started");

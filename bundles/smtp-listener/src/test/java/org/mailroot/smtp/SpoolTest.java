@@ -77,7 +77,15 @@ class SpoolTest {
     }
 
     @Test
+    void receivedHeaderWithoutReverseLookupShowsTheHeloAndTheIp() {
+        afterData("bob@example.org").lines();
+        String header = spool.last().content().split("\r\n(?![\t ])")[0];
+        assertTrue(header.startsWith("Received: from client.example.net ([192.0.2.10])\r\n\tby "), header);
+    }
+
+    @Test
     void receivedHeader() {
+        server.settings = server.settings.withReverseLookup(true);
         afterData("bob@example.org").lines();
         String header = spool.last().content().split("\r\n(?![\t ])")[0];
         Pattern p = Pattern.compile("Received: from client\\.example\\.net \\(client\\.example\\.net "

@@ -21,8 +21,6 @@ public final class BdatCommand implements CommandHandler {
     static final Reply BAD_SIZE = Reply.of(501, "5.5.4", "Syntax: BDAT size [LAST]").closing();
 
     private final MessageFinisher finisher;
-    private Reply pending;
-    private boolean last;
 
     public BdatCommand(MessageFinisher finisher) {
         this.finisher = finisher;
@@ -41,8 +39,8 @@ public final class BdatCommand implements CommandHandler {
                 || words.length == 2 && !words[1].toUpperCase(Locale.ROOT).equals("LAST")) {
             return MailCommand.done(BAD_SIZE);
         }
-        last = words.length == 2;
-        pending = null;
+        boolean last = words.length == 2;
+        Reply pending = null;
         SmtpSession session = context.session();
         Transaction t = session.transaction();
         MessageBuffer target = null;
@@ -59,6 +57,7 @@ public final class BdatCommand implements CommandHandler {
             session.state(SessionState.BDAT);
             target = t.message();
         }
+        context.bdat(pending, last); // per session: this handler is shared
         if (size == 0) {
             return chunkDone(context);
         }
@@ -69,6 +68,7 @@ public final class BdatCommand implements CommandHandler {
     /** Called when the chunk has been read: the reply to the BDAT command. */
     public CompletionStage<Reply> chunkDone(SessionContext context) {
         SmtpSession session = context.session();
+        Reply pending = context.bdatPending();
         if (pending != null) {
             if (session.state() == SessionState.BDAT) {
                 session.resetTransaction(); // a failed chunk ends the transaction (RFC 3030 §2)
@@ -81,7 +81,7 @@ public final class BdatCommand implements CommandHandler {
             session.resetTransaction();
             return MailCommand.done(context.sessionBudgetSpent() ? Replies.SESSION_TOO_BIG : Replies.TOO_BIG);
         }
-        if (!last) {
+        if (!context.bdatLast()) {
             // RFC 3030 §2: 250 after each chunk
             return MailCommand.done(Reply.of(250, "2.0.0", buffer.size() + " octets received"));
         }

@@ -8,8 +8,19 @@ import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.message.MessageFinisher;
 import org.mailroot.smtp.session.SessionState;
 
-/** The verbs of one session (BDAT keeps per-session state, so each session has its own table). */
+/**
+ * The verbs and their handlers. Every handler is stateless (BDAT keeps its state in the
+ * {@link org.mailroot.smtp.session.SessionContext}) and reads the settings of the current
+ * command, so one immutable table serves every session of every listener: nothing per session.
+ */
 public final class CommandTable {
+    /** RFC 5321 §4.2.4: 500 for an unknown verb. */
+    private static final CommandHandler UNKNOWN = (c, a) -> MailCommand.done(Replies.UNKNOWN);
+    /** RFC 3030 §3: 503 between BDAT chunks. */
+    private static final CommandHandler OUT_OF_BDAT = (c, a) -> MailCommand.done(Replies.BAD_SEQUENCE);
+    /** RFC 5321 §4.2.4: 502 recognised but not implemented. */
+    private static final CommandHandler NOT_OFFERED = (c, a) -> MailCommand.done(Replies.NOT_IMPLEMENTED);
+
     /** RFC 3030 §3: between BDAT chunks only these keep the transaction in sequence. */
     private static final Set<String> ALLOWED_IN_BDAT = Set.of("BDAT", "RSET", "NOOP", "QUIT",
             "EHLO", "HELO", "HELP");
@@ -17,10 +28,13 @@ public final class CommandTable {
     private static final Set<String> NOT_IMPLEMENTED = Set.of("EXPN", "TURN", "ETRN", "ATRN",
             "AUTH", "STARTTLS", "SEND", "SOML", "SAML");
 
+    /** The table every session uses (declared after the constants its constructor reads). */
+    public static final CommandTable STANDARD = new CommandTable(MessageFinisher.INSTANCE);
+
     private final Map<String, CommandHandler> handlers = new HashMap<>();
     private final BdatCommand bdat;
 
-    public CommandTable(MessageFinisher finisher) {
+    private CommandTable(MessageFinisher finisher) {
         bdat = new BdatCommand(finisher);
         handlers.put("EHLO", new HeloCommand(true));
         handlers.put("HELO", new HeloCommand(false));
@@ -33,7 +47,7 @@ public final class CommandTable {
         handlers.put("QUIT", SimpleCommands::quit);
         handlers.put("VRFY", SimpleCommands::vrfy);
         handlers.put("HELP", SimpleCommands::help);
-        NOT_IMPLEMENTED.forEach(v -> handlers.put(v, (c, a) -> MailCommand.done(Replies.NOT_IMPLEMENTED)));
+        NOT_IMPLEMENTED.forEach(v -> handlers.put(v, NOT_OFFERED));
     }
 
     public BdatCommand bdat() {
@@ -44,10 +58,10 @@ public final class CommandTable {
     public CommandHandler lookup(String verb, SessionState state) {
         CommandHandler h = handlers.get(verb);
         if (h == null) {
-            return (c, a) -> MailCommand.done(Replies.UNKNOWN); // RFC 5321 §4.2.4: 500
+            return UNKNOWN; // RFC 5321 §4.2.4: 500
         }
         if (state == SessionState.BDAT && !ALLOWED_IN_BDAT.contains(verb)) {
-            return (c, a) -> MailCommand.done(Replies.BAD_SEQUENCE); // RFC 3030 §3: 503
+            return OUT_OF_BDAT; // RFC 3030 §3: 503
         }
         return h;
     }

@@ -9,6 +9,7 @@ import org.mailroot.api.MailAddress;
 import org.mailroot.api.Verdict;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.hook.HookChains;
+import org.mailroot.smtp.hook.HookRef;
 import org.mailroot.smtp.session.SessionContext;
 import org.mailroot.smtp.session.SessionState;
 import org.mailroot.smtp.session.SmtpSession;
@@ -65,7 +66,8 @@ public final class MailCommand implements CommandHandler {
             session.begin(t);
             return done(SENDER_OK);
         }
-        return context.runHooks("MAIL", p -> HookChains.verdict(hooks, p, session, "MAIL",
+        return context.runHooks("MAIL", HookRef.allNonBlocking(hooks),
+                p -> HookChains.verdict(hooks, p, session, "MAIL",
                 h -> h.mailFrom(session, t.sender(), t.parameters())), HookChains.FAILED)
                 .thenApply(v -> {
                     if (v.kind() == Verdict.Kind.ACCEPT || v.kind() == Verdict.Kind.DECLINE) {

@@ -69,7 +69,8 @@ public final class RcptCommand implements CommandHandler {
             return MailCommand.done(TOO_MANY);
         }
         HookSnapshot hooks = context.hooks();
-        return context.runHooks("RCPT", p -> HookChains.recipient(hooks, p, session, address),
+        return context.runHooks("RCPT", hooks.recipientChainNonBlocking(),
+                p -> HookChains.recipient(hooks, p, session, address),
                 Resolution.refuse(HookChains.FAILED)).thenApply(r -> {
                     Verdict v = r.verdict();
                     if (v.kind() == Verdict.Kind.ACCEPT && session.transaction() == t) {

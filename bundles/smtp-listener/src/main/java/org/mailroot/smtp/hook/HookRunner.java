@@ -12,9 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one step's hook chain on a worker thread, never on the event loop, with the session id in
- * the MDC and a time limit. A chain that throws, times out, or cannot be started yields the
- * step's fallback (a defer, design §3), logged with the name of the hook that was running.
+ * Runs one step's hook chain either on a worker thread, with the session id in the MDC and a
+ * time limit, or - when every hook of the chain is {@code @NonBlocking} (or there is none) -
+ * inline on the caller's thread (the event loop, whose MDC the session driver has already set):
+ * no thread switch, no timeout (such hooks answer from memory). Either way a chain that throws,
+ * times out, or cannot be started yields the step's fallback (a defer, design §3), logged with
+ * the name of the hook that was running.
  */
 public final class HookRunner {
     private static final Logger LOG = LoggerFactory.getLogger(HookRunner.class);
@@ -32,6 +35,19 @@ public final class HookRunner {
 
         String current() {
             return current.get();
+        }
+    }
+
+    /** Runs the chain now on this thread; an escaping exception gives {@code fallback}. */
+    public static <T> CompletableFuture<T> inline(SmtpSession session, String step,
+            Function<Progress, T> chain, T fallback) {
+        Progress progress = new Progress();
+        try {
+            return CompletableFuture.completedFuture(chain.apply(progress));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("[{}] {}: hook {} failed, deferring: {}", session.id(), step,
+                    progress.current(), e.toString());
+            return CompletableFuture.completedFuture(fallback);
         }
     }
 

@@ -20,6 +20,11 @@ public record HookSnapshot(List<HookRef<ConnectionFilter>> connectionFilters,
         List<HookRef<RelayPolicy>> relayPolicies, List<HookRef<Authenticator>> authenticators,
         List<HookRef<MessageFilter>> messageFilters) {
 
+    /** Whether the RCPT chain (resolvers, then relay policies) may run on the event loop. */
+    public boolean recipientChainNonBlocking() {
+        return HookRef.allNonBlocking(resolvers) && HookRef.allNonBlocking(relayPolicies);
+    }
+
     public static final HookSnapshot EMPTY =
             new HookSnapshot(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 

@@ -40,6 +40,9 @@ public final class MessageFinisher {
     /** RFC 5321 §4.5.3.1.10 452 insufficient storage; RFC 3463 X.3.1 mail system full. */
     static final Reply SPOOL_FULL = Reply.of(452, "4.3.1", "Insufficient system storage");
 
+    /** One finisher serves every session: it keeps no state of its own. */
+    public static final MessageFinisher INSTANCE = new MessageFinisher();
+
     private record Prepared(Envelope envelope, byte[] headers, Verdict verdict) {
     }
 
@@ -60,7 +63,9 @@ public final class MessageFinisher {
         session.resetTransaction();
         List<HookRef<MessageFilter>> filters = context.hooks().messageFilters();
         BufferContent received = new BufferContent(new byte[0], body);
-        CompletableFuture<Prepared> prepared = context.runHooks(command, p -> {
+        // newMessageId() is in memory; an empty or non-blocking chain stays on the event loop
+        CompletableFuture<Prepared> prepared = context.runHooks(command,
+                HookRef.allNonBlocking(filters), p -> {
             Envelope envelope = envelope(session, t, spool.newMessageId());
             HeaderCollector headers = new HeaderCollector();
             Verdict v = HookChains.verdict(filters, p, session, command,

@@ -5,9 +5,13 @@ import java.util.concurrent.CompletionStage;
 import org.mailroot.api.Verdict;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.hook.HookChains;
+import org.mailroot.smtp.hook.HookRef;
 
 /**
- * The connection step, on a worker: reverse lookup, then the connection filters. Then the
+ * The connection step: the reverse lookup (only with {@code reverseLookup=true}, as IIS's
+ * "Perform reverse DNS lookup on incoming messages", off by default), then the connection
+ * filters. It runs on a worker when the lookup is on or a filter may block, otherwise inline on
+ * the event loop (no lookup, only {@code @NonBlocking} filters or none). Then the
  * greeting 220 (RFC 5321 §4.2, §3.1), or 554 and close on reject (§3.1), or 421 and close on
  * defer (§3.8; a connect-time deferral can only be 421).
  */
@@ -23,9 +27,10 @@ final class ConnectStep {
     static CompletionStage<Reply> run(SessionContext context) {
         SmtpSession session = context.session();
         var filters = context.hooks().connectionFilters();
-        return context.runHooks("CONNECT", p -> {
+        boolean lookup = context.settings().reverseLookup();
+        return context.runHooks("CONNECT", !lookup && HookRef.allNonBlocking(filters), p -> {
             var address = session.remoteAddress().getAddress();
-            if (address != null) {
+            if (lookup && address != null) {
                 context.server().reverseName(address).ifPresent(session::reverseName);
             }
             return HookChains.verdict(filters, p, session, "CONNECT", f -> f.connect(session));

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.mailroot.smtp.ListenerSettings;
 import org.mailroot.smtp.ServerContext;
 import org.mailroot.smtp.codec.MessageBuffer;
+import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.codec.SmtpInputDecoder;
 import org.mailroot.smtp.codec.TextLineChecker;
 import org.mailroot.smtp.hook.HookRunner;
@@ -22,6 +23,8 @@ public final class SessionContext {
     private final ByteBufAllocator alloc;
     private ListenerSettings settings;
     private HookSnapshot hooks;
+    private Reply bdatPending;
+    private boolean bdatLast;
 
     public SessionContext(ServerContext server, SmtpSession session, SmtpInputDecoder decoder,
             ByteBufAllocator alloc) {
@@ -51,12 +54,28 @@ public final class SessionContext {
         return hooks;
     }
 
-    /** Runs a hook chain on a worker with the hook timeout; failures give {@code fallback}. */
-    public <T> CompletableFuture<T> runHooks(String step, Function<HookRunner.Progress, T> chain,
-            T fallback) {
+    /**
+     * Runs a hook chain; failures give {@code fallback}. {@code inline}: every hook of the chain
+     * is non-blocking (or there is none), so it runs now on the event loop; otherwise the whole
+     * chain runs on a worker, in order, with the hook timeout.
+     */
+    public <T> CompletableFuture<T> runHooks(String step, boolean inline,
+            Function<HookRunner.Progress, T> chain, T fallback) {
+        if (inline) {
+            return HookRunner.inline(session, step, chain, fallback);
+        }
         return HookRunner.run(server.workers(), session, step, settings.hookTimeoutSeconds(),
                 chain, fallback);
     }
+
+    /** BDAT's state until its chunk is read: a refusal to send after it, and LAST. */
+    public void bdat(Reply pending, boolean last) {
+        this.bdatPending = pending;
+        this.bdatLast = last;
+    }
+
+    public Reply bdatPending() { return bdatPending; }
+    public boolean bdatLast() { return bdatLast; }
 
     /** Octets left in the session budget (maxSessionSizeKb). */
     public long sessionBytesLeft() {

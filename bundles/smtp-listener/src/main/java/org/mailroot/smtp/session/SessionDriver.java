@@ -25,8 +25,8 @@ final class SessionDriver {
     private final SmtpSession session;
     private final SessionContext context;
     private final SessionEvents events;
-    private final MessageFinisher finisher = new MessageFinisher();
-    private final CommandTable commands = new CommandTable(finisher);
+    private final MessageFinisher finisher = MessageFinisher.INSTANCE;
+    private final CommandTable commands = CommandTable.STANDARD;
     private final InputGate gate;
     private boolean busy;
     private boolean draining;

@@ -35,6 +35,9 @@ final class SessionEvents {
 
     private void publish(MailEvent.Type type, String verb, String argument, Reply reply,
             long bytesIn, long elapsedNanos) {
+        if (!server.publishing()) {
+            return; // no publisher bound: do not even build the event
+        }
         server.publish(new MailEvent(Instant.now(), type, session.id(), session.listenerName(),
                 session.clientIp(), "", queueId(reply), verb, argument,
                 reply == null ? 0 : reply.code(), reply == null ? "" : reply.text(), bytesIn, 0,

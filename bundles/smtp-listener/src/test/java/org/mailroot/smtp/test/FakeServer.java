@@ -13,6 +13,7 @@ import org.mailroot.api.Route;
 import org.mailroot.api.hook.Authenticator;
 import org.mailroot.api.hook.ConnectionFilter;
 import org.mailroot.api.hook.MessageFilter;
+import org.mailroot.api.hook.NonBlocking;
 import org.mailroot.api.hook.RecipientResolver;
 import org.mailroot.api.hook.RelayPolicy;
 import org.mailroot.api.hook.Resolution;
@@ -37,6 +38,7 @@ public final class FakeServer implements ServerContext {
     public final List<Map.Entry<Map<String, Object>, RecipientResolver>> resolvers = new ArrayList<>();
     public final List<Map.Entry<Map<String, Object>, RelayPolicy>> relayPolicies = new ArrayList<>();
     public final List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters = new ArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger reverseLookups = new java.util.concurrent.atomic.AtomicInteger();
     private long nextId = 1;
 
     /** A server whose resolver accepts every recipient in example.org as local. */
@@ -57,6 +59,14 @@ public final class FakeServer implements ServerContext {
         if (listener != null) {
             props.put(Listener.PROPERTY, listener);
         }
+        return Map.entry(Map.copyOf(props), service);
+    }
+
+    /** The tuple of a hook registered with {@code @NonBlocking} (mailroot.hook.nonblocking=true). */
+    public <T> Map.Entry<Map<String, Object>, T> nonBlockingHook(String name, int ranking, T service) {
+        Map.Entry<Map<String, Object>, T> t = hook(name, ranking, null, service);
+        Map<String, Object> props = new java.util.HashMap<>(t.getKey());
+        props.put(NonBlocking.PROPERTY, Boolean.TRUE);
         return Map.entry(Map.copyOf(props), service);
     }
 
@@ -96,6 +106,7 @@ public final class FakeServer implements ServerContext {
 
     @Override
     public Optional<String> reverseName(InetAddress address) {
+        reverseLookups.incrementAndGet();
         return Optional.of("client.example.net");
     }
 
