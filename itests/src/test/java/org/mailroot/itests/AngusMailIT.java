@@ -17,29 +17,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mailroot.itests.harness.InProcessServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Instance;
 import org.mailroot.itests.harness.MailFile;
+import org.mailroot.itests.harness.ServerExtension;
 
 /** A real Jakarta Mail client (Angus) against the real server: delivery to Drop/, 8BITMIME, SMTPUTF8, relay refusal. */
 class AngusMailIT {
     private static final Duration DELIVERY = Duration.ofSeconds(20);
-    private InProcessServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = InProcessServer.start(Instance.create());   // a fresh instance directory per test
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     private Session session() {
         Properties p = new Properties();

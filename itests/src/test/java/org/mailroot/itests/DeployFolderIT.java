@@ -8,33 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
-import org.mailroot.itests.harness.InProcessServer;
-import org.mailroot.itests.harness.Instance;
 import org.mailroot.itests.harness.MailFile;
 import org.mailroot.itests.harness.Messages;
 import org.mailroot.itests.harness.PluginJar;
+import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.plugin.VersionTagFilter;
 
 /** docs/plugins.md: a plugin jar dropped into deploy/ is used without restart; removing it removes it. */
 class DeployFolderIT {
     private static final Duration APPLIED = Duration.ofSeconds(20);
-    private InProcessServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = InProcessServer.start(Instance.create());
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
     void pluginDroppedIntoDeployIsUsedAndRemovedAgain() throws Exception {
@@ -51,7 +38,7 @@ class DeployFolderIT {
     /** Sends one message and returns the plugin tags it was delivered with. */
     private List<String> tags() {
         try {
-            MailFile mail = Messages.marker(server, Duration.ofSeconds(20));
+            MailFile mail = Messages.marker(server.get(), Duration.ofSeconds(20));
             return mail.headers(VersionTagFilter.HEADER);
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -5,37 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
-import org.mailroot.itests.harness.InProcessServer;
-import org.mailroot.itests.harness.Instance;
 import org.mailroot.itests.harness.Messages;
+import org.mailroot.itests.harness.ServerExtension;
+import org.mailroot.itests.harness.ServerExtension.Listener;
 import org.mailroot.itests.harness.Smtp;
 import org.mailroot.itests.harness.Smtp.Reply;
 
 /** The listener's limits (CONVENTIONS.md, org.mailroot.listener) over a real socket. */
 class LimitsIT {
     private static final Duration DELIVERY = Duration.ofSeconds(20);
-    private InProcessServer server;
-
-    private InProcessServer start(Map<String, String> listener) throws Exception {
-        server = InProcessServer.start(Instance.create(listener));
-        return server;
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
+    @Listener("maxMessageSizeKb=64")
     void declaredSizeOverTheLimitIs552() throws Exception {
-        start(Map.of("maxMessageSizeKb", "64"));
         try (Smtp smtp = Smtp.open(server.port())) {
             Reply ehlo = smtp.ehlo();
             assertTrue(ehlo.has("SIZE 65536"), "SIZE advertises 64 KiB in bytes (RFC 1870 4): " + ehlo);
@@ -46,8 +34,8 @@ class LimitsIT {
     }
 
     @Test
+    @Listener("maxMessageSizeKb=64")
     void undeclaredOversizedDataIs552AndNotDelivered() throws Exception {
-        start(Map.of("maxMessageSizeKb", "64"));
         String subject = "oversized-" + UUID.randomUUID();
         try (Smtp smtp = Smtp.open(server.port())) {
             smtp.ehlo();
@@ -58,14 +46,13 @@ class LimitsIT {
             assertEquals(552, end.code(), "RFC 5321 4.5.3.1.10 / RFC 1870 6.2: too much mail data: " + end);
             assertEquals(250, smtp.command("NOOP").code(), "the session survives");
         }
-        String marker = Messages.marker(server, DELIVERY).path().getFileName().toString();
-        assertTrue(server.instance().dropFolder().find(m -> m.header("Subject").map(subject::equals).orElse(false)).isEmpty(),
+        String marker = Messages.marker(server.get(), DELIVERY).path().getFileName().toString();
+        assertTrue(server.instance().dropFolder().allWith("Subject", subject).isEmpty(),
                 "the oversized message must not be delivered (marker " + marker + " arrived)");
     }
 
     @Test
     void recipient101Is452() throws Exception {
-        start(Map.of());
         String subject = "hundred-" + UUID.randomUUID();
         try (Smtp smtp = Smtp.open(server.port())) {
             smtp.ehlo();
@@ -81,8 +68,7 @@ class LimitsIT {
         // the 100 accepted recipients are delivered, the 101st is not
         Duration wait = Duration.ofSeconds(30);
         List<String> receivers = Await.until(wait, "100 receivers of " + subject, () -> {
-            List<String> all = server.instance().dropFolder().mails().stream()
-                    .filter(m -> m.header("Subject").map(subject::equals).orElse(false))
+            List<String> all = server.instance().dropFolder().allWith("Subject", subject).stream()
                     .flatMap(m -> m.xReceivers().stream()).toList();
             return all.size() >= 100 ? all : null;
         });
@@ -91,8 +77,8 @@ class LimitsIT {
     }
 
     @Test
+    @Listener("maxConnections=2")
     void thirdConnectionOverMaxConnectionsIs421() throws Exception {
-        start(Map.of("maxConnections", "2"));
         try (Smtp a = Smtp.open(server.port()); Smtp b = Smtp.open(server.port())) {
             try (Smtp c = Smtp.connect(server.port())) {
                 Reply third = c.read();
@@ -102,12 +88,12 @@ class LimitsIT {
             assertEquals(250, a.command("NOOP").code(), "open sessions are untouched");
             assertEquals(250, b.command("NOOP").code(), "open sessions are untouched");
         }
-        server.awaitGreeting(Duration.ofSeconds(10)); // slots are freed when sessions close
+        server.get().awaitGreeting(Duration.ofSeconds(10)); // slots are freed when sessions close
     }
 
     @Test
+    @Listener("idleTimeoutSeconds=1")
     void idleSessionGets421() throws Exception {
-        start(Map.of("idleTimeoutSeconds", "1"));
         try (Smtp smtp = Smtp.open(server.port())) {
             long started = System.nanoTime();
             Reply timeout = smtp.read(); // blocks until the server speaks (read timeout 10 s)
@@ -120,7 +106,6 @@ class LimitsIT {
 
     @Test
     void commandLineOver512Is500() throws Exception {
-        start(Map.of());
         try (Smtp smtp = Smtp.open(server.port())) {
             smtp.ehlo();
             Reply longLine = smtp.command("NOOP " + "x".repeat(600));

@@ -2,51 +2,45 @@ package org.mailroot.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailroot.itests.harness.Smtp.greeting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
-import org.mailroot.itests.harness.InProcessServer;
 import org.mailroot.itests.harness.Instance;
 import org.mailroot.itests.harness.Ports;
+import org.mailroot.itests.harness.ServerExtension;
+import org.mailroot.itests.harness.ServerExtension.Listener;
 import org.mailroot.itests.harness.Smtp;
 
 /** Edits of etc/org.mailroot.listener~default.cfg applied live (CONVENTIONS.md: limits via @Modified, port rebinds). */
 class LiveConfigIT {
     private static final Duration APPLIED = Duration.ofSeconds(10);
-    private InProcessServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
     void listenerServiceCarriesTheBoundPortAndFollowsAPortChange() throws Exception {
-        server = InProcessServer.start(Instance.create());
         int first = server.port();
         Await.until(APPLIED, "service property mailroot.listener.port=" + first,
-                () -> Integer.valueOf(first).equals(server.listenerPort("default")));
+                () -> Integer.valueOf(first).equals(server.get().listenerPort("default")));
 
         int moved = Ports.free();
         server.instance().setListener("port", Integer.toString(moved));
-        Await.until(APPLIED, "a 220 on the new port " + moved, () -> greeting(moved) == 220);
-        Await.until(APPLIED, "the old port " + first + " to be released", () -> greeting(first) == -1);
+        Await.until(APPLIED, "a 220 on the new port " + moved, () -> greeting(moved, 3_000) == 220);
+        Await.until(APPLIED, "the old port " + first + " to be released", () -> greeting(first, 3_000) == -1);
         Await.until(APPLIED, "service property mailroot.listener.port=" + moved,
-                () -> Integer.valueOf(moved).equals(server.listenerPort("default")));
+                () -> Integer.valueOf(moved).equals(server.get().listenerPort("default")));
     }
 
     @Test
+    @Listener("maxRecipients=3")
     void invalidValueIsRefusedAndTheOldOneStays() throws Exception {
-        server = InProcessServer.start(Instance.create(Map.of("maxRecipients", "3")));
         assertEquals(452, fourthRecipient(), "maxRecipients=3 at start");
 
         server.instance().setListener("maxRecipients", "0");
@@ -55,7 +49,7 @@ class LiveConfigIT {
                 () -> read(log).lines().filter(l -> l.contains("ERROR") && l.contains("maxRecipients=0"))
                         .findFirst().orElse(null));
         assertEquals(452, fourthRecipient(), "the invalid 0 is refused, 3 stays in force");
-        assertEquals(220, greeting(server.port()), "the listener keeps running");
+        assertEquals(220, greeting(server.port(), 3_000), "the listener keeps running");
 
         server.instance().setListener("maxRecipients", "5");
         Await.until(APPLIED, "maxRecipients=5 to apply live", () -> fourthRecipient() == 250);
@@ -79,14 +73,6 @@ class LiveConfigIT {
             return smtp.command("RCPT TO:<r4@example.com>").code();
         } catch (IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static int greeting(int port) {
-        try (Smtp smtp = Smtp.connect(port, 3_000)) {
-            return smtp.read().code();
-        } catch (IOException e) {
-            return -1;
         }
     }
 

@@ -2,34 +2,20 @@ package org.mailroot.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
-import org.mailroot.itests.harness.InProcessServer;
-import org.mailroot.itests.harness.Instance;
+import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.harness.Smtp;
 import org.mailroot.itests.harness.Smtp.Reply;
 
 /** paused=true in the live .cfg: open sessions finish their mail, new connections get 421; paused=false resumes. */
 class PauseResumeIT {
     private static final Duration CONFIG_APPLIED = Duration.ofSeconds(10);
-    private InProcessServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = InProcessServer.start(Instance.create());
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
     void pauseKeepsOpenSessionsAndRefusesNewOnesThenResumes() throws Exception {
@@ -55,10 +41,6 @@ class PauseResumeIT {
 
     /** The first reply of a new connection, or -1 when it cannot connect at all (the socket must stay bound). */
     private int greeting() {
-        try (Smtp smtp = Smtp.connect(server.port(), 3_000)) {
-            return smtp.read().code();
-        } catch (IOException e) {
-            return -1;
-        }
+        return Smtp.greeting(server.port(), 3_000);
     }
 }

@@ -14,16 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
-import org.mailroot.itests.harness.InProcessServer;
-import org.mailroot.itests.harness.Instance;
 import org.mailroot.itests.harness.LoadClient;
 import org.mailroot.itests.harness.LoadClient.Ack;
 import org.mailroot.itests.harness.MailFile;
 import org.mailroot.itests.harness.PluginJar;
+import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.plugin.VersionTagFilter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
@@ -37,19 +35,8 @@ class PluginHotSwapIT {
     private static final int THREADS = 6;
     private static final int PER_PHASE = 100;
     private static final Duration PHASE = Duration.ofSeconds(30);
-    private InProcessServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = InProcessServer.start(Instance.create());
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
     void swapUnderLoad() throws Exception {
@@ -62,7 +49,7 @@ class PluginHotSwapIT {
         long t0 = System.nanoTime();
         awaitAcks(results, t0, "without the plugin");
 
-        Bundle plugin = server.context().installBundle("itest:versiontag",
+        Bundle plugin = server.get().context().installBundle("itest:versiontag",
                 new ByteArrayInputStream(PluginJar.build("1.0.0")));
         plugin.start();
         long v1Started = System.nanoTime();
@@ -148,7 +135,7 @@ class PluginHotSwapIT {
 
     private void refresh(Bundle bundle) throws InterruptedException {
         CountDownLatch refreshed = new CountDownLatch(1);
-        server.framework().adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+        server.get().framework().adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
                 refreshed.countDown();
             }

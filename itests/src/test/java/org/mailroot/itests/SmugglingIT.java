@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mailroot.itests.harness.InProcessServer;
-import org.mailroot.itests.harness.Instance;
 import org.mailroot.itests.harness.MailFile;
 import org.mailroot.itests.harness.Messages;
+import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.harness.Smtp;
 import org.mailroot.itests.harness.Smtp.Reply;
 
@@ -24,19 +22,8 @@ import org.mailroot.itests.harness.Smtp.Reply;
  */
 class SmugglingIT {
     private static final Duration DELIVERY = Duration.ofSeconds(20);
-    private InProcessServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = InProcessServer.start(Instance.create());
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @ParameterizedTest(name = "end of data spelled {0}")
     @ValueSource(strings = {"LF.LF", "LF.CRLF", "CRLF.LF", "CR.CR"})
@@ -59,9 +46,9 @@ class SmugglingIT {
             Reply quit = smtp.command("QUIT");
             assertEquals(221, quit.code(), "the next reply answers QUIT, so no smuggled command was run: " + quit);
         }
-        Messages.marker(server, DELIVERY);
+        Messages.marker(server.get(), DELIVERY);
         List<MailFile> mails = server.instance().dropFolder().mails();
-        assertTrue(mails.stream().noneMatch(m -> m.header("Subject").map(smuggled::equals).orElse(false)),
+        assertTrue(mails.stream().noneMatch(m -> m.has("Subject", smuggled)),
                 "no smuggled message in Drop: " + mails.stream().map(MailFile::headers).toList());
         assertTrue(mails.stream().noneMatch(m -> String.valueOf(m.xSender()).contains("ceo@example.com")),
                 "no message from the forged sender");

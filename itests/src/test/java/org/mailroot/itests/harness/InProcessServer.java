@@ -1,6 +1,5 @@
 package org.mailroot.itests.harness;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -47,13 +46,7 @@ public final class InProcessServer implements AutoCloseable {
 
     /** Waits until a new connection gets 220 (the listener is bound and not paused). */
     public void awaitGreeting(Duration timeout) {
-        Await.until(timeout, "a 220 greeting on port " + instance.port(), () -> {
-            try (Smtp smtp = Smtp.connect(instance.port(), 2_000)) {
-                return smtp.read().code() == 220;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        Await.until(timeout, "a 220 greeting on port " + instance.port(), () -> Smtp.greeting(instance.port(), 2_000) == 220);
     }
 
     /** The mailroot.listener.port property of the listener service named name, or null if none is registered. */

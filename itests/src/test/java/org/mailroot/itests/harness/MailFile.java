@@ -61,6 +61,16 @@ public record MailFile(Path path, String xSender, List<String> xReceivers, List<
                 .toList();
     }
 
+    /** Whether a header of that name (case-insensitive) has exactly that value; the first one counts. */
+    public boolean has(String name, String value) {
+        return header(name).map(value::equals).orElse(false);
+    }
+
+    /** The x-receiver addresses without angle brackets (IIS writes them with or without). */
+    public List<String> receivers() {
+        return xReceivers.stream().map(r -> r.replaceAll("[<>]", "")).toList();
+    }
+
     /** The first line of the file must be the envelope, as IIS wrote it. */
     public String firstLine() {
         try {

@@ -44,7 +44,12 @@ public final class MailFolder {
     /** Waits for the one message whose header `name` has `value` (e.g. a unique Subject). */
     public MailFile awaitWith(String name, String value, Duration timeout) {
         return Await.until(timeout, "a message with " + name + ": " + value + " in " + dir,
-                () -> find(m -> m.header(name).map(value::equals).orElse(false)).orElse(null));
+                () -> find(m -> m.has(name, value)).orElse(null));
+    }
+
+    /** Every message whose header `name` has `value`, now (no waiting). */
+    public List<MailFile> allWith(String name, String value) {
+        return mails().stream().filter(m -> m.has(name, value)).toList();
     }
 
     public Optional<MailFile> find(Predicate<MailFile> predicate) {

@@ -54,6 +54,18 @@ public final class Smtp implements AutoCloseable {
     }
 
     /** Connects and reads the greeting. */
+    /**
+     * The first reply of a new connection (read timeout readTimeoutMillis), or -1 when it cannot
+     * connect or read at all.
+     */
+    public static int greeting(int port, int readTimeoutMillis) {
+        try (Smtp smtp = connect(port, readTimeoutMillis)) {
+            return smtp.read().code();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public static Smtp open(int port) throws IOException {
         Smtp smtp = connect(port);
         Reply greeting = smtp.read();
