@@ -10,16 +10,17 @@ final class ListenerConfig {
     private ListenerConfig() {
     }
 
-    /** @throws IllegalArgumentException naming the key and the allowed range */
+    /** @throws InvalidSettingException naming the key and the allowed values */
     static ListenerSettings settings(SmtpListener.Config c) {
         String name = c.name().strip();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("org.mailroot.listener: name must not be empty");
+            throw new InvalidSettingException("name", c.name(), "a non-empty name");
         }
         List<String> binds = Arrays.stream(c.bindAddress().split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
         if (binds.isEmpty()) {
-            throw new IllegalArgumentException("org.mailroot.listener~" + name + ": bindAddress is empty");
+            throw new InvalidSettingException("bindAddress", c.bindAddress(),
+                    "a comma-separated list of IP addresses or host names");
         }
         range(name, "port", c.port(), 0, 65535);
         range(name, "maxMessageSizeKb", c.maxMessageSizeKb(), 1, Integer.MAX_VALUE / 1024);
@@ -39,8 +40,7 @@ final class ListenerConfig {
 
     private static void range(String listener, String key, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException("org.mailroot.listener~" + listener + ": " + key
-                    + "=" + value + " is outside " + min + ".." + max);
+            throw new InvalidSettingException(key, value, min + ".." + max);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.mailroot.smtp;
 
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,10 +125,13 @@ public final class SmtpListener implements ServerContext {
     private ExecutorService workers;
     private List<InetSocketAddress> bound = List.of();
     private ListenerRegistration registration;
+    /** The configuration values in force, to name the kept value when a change is refused. */
+    private Map<String, String> configValues = Map.of();
 
     @Activate
     public void activate(Config config, BundleContext context) throws Exception {
         settings = ListenerConfig.settings(config);
+        configValues = values(config);
         workers = WorkerPool.create(settings.name());
         server = new SmtpServer(this);
         try {
@@ -144,10 +149,14 @@ public final class SmtpListener implements ServerContext {
         ListenerSettings next;
         try {
             next = ListenerConfig.settings(config);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Configuration refused, the previous values stay in force: {}", e.getMessage());
+        } catch (InvalidSettingException e) {
+            // CONVENTIONS.md: name the file, key and allowed values; the old value stays in force
+            String pid = "org.mailroot.listener~" + settings.name();
+            LOG.error("Invalid configuration {} (etc/{}.cfg): {}={}; allowed: {}; keeping {}", pid, pid,
+                    e.key(), e.value(), e.allowed(), configValues.getOrDefault(e.key(), "the previous value"));
             throw e;
         }
+        configValues = values(config);
         ListenerSettings old = settings;
         settings = next;
         LOG.info("Virtual server '{}' configuration changed: {}", next.name(), next);
@@ -218,5 +227,18 @@ public final class SmtpListener implements ServerContext {
     @Override
     public Optional<String> reverseName(InetAddress address) {
         return ReverseLookup.of(address);
+    }
+
+    /** A snapshot (the Config object may be backed by a map that changes under it). */
+    private static Map<String, String> values(Config config) {
+        Map<String, String> values = new HashMap<>();
+        for (Method m : Config.class.getDeclaredMethods()) {
+            try {
+                values.put(m.getName(), String.valueOf(m.invoke(config)));
+            } catch (ReflectiveOperationException e) {
+                // not a value method
+            }
+        }
+        return values;
     }
 }

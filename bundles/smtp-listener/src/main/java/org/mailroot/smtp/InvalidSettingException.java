@@ -1,0 +1,29 @@
+package org.mailroot.smtp;
+
+/** A listener configuration value outside its allowed values; names the key for the log. */
+final class InvalidSettingException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+    private final String value;
+    private final String allowed;
+
+    InvalidSettingException(String key, Object value, String allowed) {
+        super(key + "=" + value + "; allowed: " + allowed);
+        this.key = key;
+        this.value = String.valueOf(value);
+        this.allowed = allowed;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String value() {
+        return value;
+    }
+
+    String allowed() {
+        return allowed;
+    }
+}
