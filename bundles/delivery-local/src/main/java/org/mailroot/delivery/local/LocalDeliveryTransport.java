@@ -14,6 +14,7 @@ import org.mailroot.api.delivery.DeliveryTransport;
 import org.mailroot.api.delivery.Transport;
 import org.mailroot.api.spool.Folder;
 import org.mailroot.api.spool.Spool;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -36,10 +37,18 @@ import org.slf4j.LoggerFactory;
 public class LocalDeliveryTransport implements DeliveryTransport {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryTransport.class);
 
-    // Dynamic: the spool can be replaced under us; while it is absent we defer.
+    // Fetched lazily (see SpoolHandle); dynamic: the spool can be replaced under us.
+    final SpoolHandle spool = new SpoolHandle();
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile Spool spool;
+    void bindSpool(ComponentServiceObjects<Spool> objects) {
+        spool.bind(objects);
+    }
+
+    void unbindSpool(ComponentServiceObjects<Spool> objects) {
+        spool.unbind(objects);
+    }
 
     private final EmlWriter eml = new EmlWriter();
     private volatile MaildirWriter maildir;
@@ -65,7 +74,7 @@ public class LocalDeliveryTransport implements DeliveryTransport {
 
     /** For tests and callers outside OSGi. */
     void configure(Spool spool, String format, String hostName) {
-        this.spool = spool;
+        this.spool.set(spool);
         this.format = format;
         this.maildir = new MaildirWriter(hostName);
     }
@@ -73,7 +82,7 @@ public class LocalDeliveryTransport implements DeliveryTransport {
     @Override
     public List<DeliveryStatus> deliver(Delivery delivery) {
         List<Route> routes = delivery.routes();
-        Spool s = spool;
+        Spool s = spool.get();
         if (s == null) {
             return all(routes, "local delivery waits for the spool service");
         }

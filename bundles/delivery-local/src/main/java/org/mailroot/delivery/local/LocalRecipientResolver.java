@@ -12,6 +12,7 @@ import org.mailroot.api.hook.RecipientResolver;
 import org.mailroot.api.hook.Resolution;
 import org.mailroot.api.spool.Folder;
 import org.mailroot.api.spool.Spool;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,10 +43,18 @@ public class LocalRecipientResolver implements RecipientResolver {
     @Reference
     LocalDomains domains;
 
-    // Only needed to look for Maildir folders; absent, unknown users are deferred, not refused.
+    // Fetched lazily (see SpoolHandle); dynamic: the spool can be replaced under us.
+    final SpoolHandle spool = new SpoolHandle();
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile Spool spool;
+    void bindSpool(ComponentServiceObjects<Spool> objects) {
+        spool.bind(objects);
+    }
+
+    void unbindSpool(ComponentServiceObjects<Spool> objects) {
+        spool.unbind(objects);
+    }
 
     private volatile boolean acceptUnknownUsers = true;
 
@@ -61,7 +70,6 @@ public class LocalRecipientResolver implements RecipientResolver {
     @Modified
     synchronized void configure(LocalDeliveryConfig config) {
         acceptUnknownUsers = config.acceptUnknownUsers();
-        refreshMailboxes(); // activation/config change: not on a network thread
         if (rescanner == null) {
             rescanner = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "mailroot-maildir-scan");
@@ -70,6 +78,13 @@ public class LocalRecipientResolver implements RecipientResolver {
             });
             rescanner.scheduleWithFixedDelay(this::refreshMailboxes, RESCAN_SECONDS,
                     RESCAN_SECONDS, TimeUnit.SECONDS);
+        }
+        if (spool.peek() != null) {
+            refreshMailboxes(); // activation/config change: not on a network thread
+        } else {
+            // the first fetch of the spool may happen inside its own activation (see SpoolHandle):
+            // on the scan thread instead; until it ends, unknown users are deferred, never refused
+            rescanner.execute(this::refreshMailboxes);
         }
     }
 
@@ -84,8 +99,11 @@ public class LocalRecipientResolver implements RecipientResolver {
     /** Scans the Maildir folders now (only needed when unknown users are refused). */
     void refreshMailboxes() {
         rescanRequested.set(false);
-        Spool s = spool;
-        if (s == null || acceptUnknownUsers) {
+        if (acceptUnknownUsers) {
+            return;
+        }
+        Spool s = spool.get();
+        if (s == null) {
             return;
         }
         try {
@@ -134,7 +152,7 @@ public class LocalRecipientResolver implements RecipientResolver {
                     "Mailbox name not allowed here: " + recipient.localPart()));
         }
         if (!acceptUnknownUsers && !target.lists(mailbox)) {
-            Spool s = spool;
+            Spool s = spool.get();
             MaildirIndex.Scan scan = s == null ? null : scanOf(s);
             if (scan == null) {
                 // RFC 5321 §4.5.3.1.10 style local error: the folders are not known yet, try later.

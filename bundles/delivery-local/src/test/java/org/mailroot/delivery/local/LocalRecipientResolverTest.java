@@ -31,7 +31,7 @@ class LocalRecipientResolverTest {
         domains.put(2, DomainConfiguration.parse(Fakes.domain("Example.COM", false, true, "alice, Dave")));
         domains.put(3, DomainConfiguration.parse(Fakes.domain("alias.org", true, false)));
         resolver.domains = domains;
-        resolver.spool = Fakes.spool(root);
+        resolver.spool.set(Fakes.spool(root));
         resolver.configure(Fakes.config("eml", true));
     }
 
@@ -136,7 +136,7 @@ class LocalRecipientResolverTest {
         resolver.configure(Fakes.config("eml", false));
         Path other = Files.createTempDirectory(root, "other");
         Files.createDirectories(other.resolve("Drop/example.com/bob"));
-        resolver.spool = Fakes.spool(other);
+        resolver.spool.set(Fakes.spool(other));
         Verdict v = resolve("bob@example.com").verdict();
         assertTrue(v.kind() == Verdict.Kind.DEFER || v.kind() == Verdict.Kind.ACCEPT, v.toString());
         resolver.refreshMailboxes();
@@ -161,7 +161,7 @@ class LocalRecipientResolverTest {
     @Test
     void withoutTheSpoolUnknownUsersAreDeferredNotRejected() {
         resolver.configure(Fakes.config("eml", false));
-        resolver.spool = null;
+        resolver.spool.set(null);
         Verdict v = resolve("bob@example.com").verdict();
         assertEquals(Verdict.Kind.DEFER, v.kind());
         assertEquals(Optional.of("4.3.0"), v.enhancedStatus());
