@@ -42,6 +42,18 @@ final class AtomicFiles {
      * once the rename is durable (a directory fsync that started after it has completed).
      */
     static void write(Path temp, Path target, Body body) throws IOException {
+        Path dir = target.getParent();
+        RENAME_SYNCS.begin(dir); // a concurrent fsync of dir lingers until this rename is done
+        try {
+            writeAndRename(temp, target, body);
+        } catch (IOException | RuntimeException e) {
+            RENAME_SYNCS.end(dir);
+            throw e;
+        }
+        RENAME_SYNCS.sync(dir, true);
+    }
+
+    private static void writeAndRename(Path temp, Path target, Body body) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
@@ -53,7 +65,6 @@ final class AtomicFiles {
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        RENAME_SYNCS.sync(target.getParent());
     }
 
     /** Creates missing directories and fsyncs each new entry's parent, so they survive a crash. */

@@ -114,6 +114,7 @@ public final class DeliveryScheduler implements AutoCloseable {
             next = clock.instant().plus(policy.delayAfter(Math.max(1, e.attempts)));
             LOG.error("Delivery attempt of {} could not be settled; retrying at {}", e.id(), next, ex);
         }
+        e.dropHeld();
         synchronized (e) {
             e.running = false;
             if (next == null) {

@@ -19,7 +19,8 @@ final class QueueEntry {
     record KeyedRoute(String key, Recipient recipient, Route route) {
     }
 
-    final QueueFile file;
+    /** Loses its held bytes after the first attempt (see {@link #dropHeld()}). */
+    volatile QueueFile file;
     final List<KeyedRoute> routes;
     final Map<String, StatusLog.Outcome> finished;
     int attempts;
@@ -49,6 +50,11 @@ final class QueueEntry {
 
     QueueFile file() {
         return file;
+    }
+
+    /** After an attempt: later attempts read the queue file, memory goes back to the writer. */
+    void dropHeld() {
+        file = file.withoutHeld();
     }
 
     String id() {

