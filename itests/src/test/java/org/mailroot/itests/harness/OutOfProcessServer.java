@@ -71,6 +71,30 @@ public final class OutOfProcessServer implements AutoCloseable {
         return jvms.size();
     }
 
+    /** The server JVM: bin/mailroot exec's java, else the java process under it. */
+    public ProcessHandle jvm() {
+        ProcessHandle root = process.toHandle();
+        return Stream.concat(Stream.of(root), root.descendants())
+                .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no java process under bin/mailroot"));
+    }
+
+    /** SIGTERM to the server JVM itself (as kill -TERM &lt;pid&gt; of an operator or init system). */
+    public void sigterm() {
+        ProcessHandle jvm = jvm();
+        if (!jvm.destroy()) {
+            throw new IllegalStateException("SIGTERM could not be sent to pid " + jvm.pid());
+        }
+    }
+
+    /** The exit code of bin/mailroot once it has exited within timeout; AssertionError if it is still running. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("bin/mailroot still running " + timeout.toSeconds() + " s after SIGTERM:\n" + console());
+        }
+        return process.exitValue();
+    }
+
     public String console() {
         try {
             return Files.readString(console);
