@@ -106,6 +106,9 @@ public final class Mailroot implements AutoCloseable {
         LOG.info("Mailroot stopping");
         listeners.close();
         try {
+            if (framework.getState() == Bundle.ACTIVE) {
+                ListenersFirst.stop(framework.getBundleContext());
+            }
             framework.stop();
             FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT.toMillis());
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
