@@ -42,18 +42,6 @@ final class AtomicFiles {
      * once the rename is durable (a directory fsync that started after it has completed).
      */
     static void write(Path temp, Path target, Body body) throws IOException {
-        Path dir = target.getParent();
-        RENAME_SYNCS.begin(dir); // a concurrent fsync of dir lingers until this rename is done
-        try {
-            writeAndRename(temp, target, body);
-        } catch (IOException | RuntimeException e) {
-            RENAME_SYNCS.end(dir);
-            throw e;
-        }
-        RENAME_SYNCS.sync(dir, true);
-    }
-
-    private static void writeAndRename(Path temp, Path target, Body body) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
@@ -64,7 +52,18 @@ final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Path dir = target.getParent();
+        // Fsynced, renaming now: a concurrent fsync of dir lingers the few microseconds until
+        // this rename is done and shares itself with it (lingering for writers still writing
+        // cost more in wait time than it saved in fsyncs).
+        RENAME_SYNCS.begin(dir);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            RENAME_SYNCS.end(dir);
+            throw e;
+        }
+        RENAME_SYNCS.sync(dir, true);
     }
 
     /** Creates missing directories and fsyncs each new entry's parent, so they survive a crash. */

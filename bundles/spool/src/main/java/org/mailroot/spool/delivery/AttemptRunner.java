@@ -92,7 +92,10 @@ final class AttemptRunner {
                 && settled.stream().allMatch(r -> r.status().kind() == DeliveryStatus.Kind.DELIVERED);
         if (clean) {
             // Deleting the file is itself the durable record; no status line needed.
-            Files.delete(eml);
+            // java.io's delete is a single unlink(); Files.delete stats first (lstat + unlink).
+            if (!eml.toFile().delete()) {
+                Files.delete(eml); // tells why
+            }
             dirSync.get().join();
             if (!fresh) {
                 Files.deleteIfExists(e.statusFile());

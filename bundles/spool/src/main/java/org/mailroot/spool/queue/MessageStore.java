@@ -57,11 +57,16 @@ public final class MessageStore implements AutoCloseable {
         try {
             writers.execute(() -> {
                 QueueFile file;
-                committer.expect(); // a leader now lingers for this rename
+                boolean[] announced = {false};
                 try {
-                    file = writer.write(envelope, content);
+                    file = writer.write(envelope, content, () -> {
+                        committer.expect(); // fsynced, renaming now: a leader lingers for it
+                        announced[0] = true;
+                    });
                 } catch (IOException | RuntimeException e) {
-                    committer.unexpect();
+                    if (announced[0]) {
+                        committer.unexpect();
+                    }
                     LOG.warn("Could not queue message {}: {}", envelope.id(), e.toString());
                     result.completeExceptionally(e);
                     return;

@@ -55,6 +55,14 @@ public final class QueueWriter {
 
     /** Writes, fsyncs and renames; on failure no file is left behind. */
     public QueueFile write(Envelope envelope, MessageContent content) throws IOException {
+        return write(envelope, content, () -> { });
+    }
+
+    /**
+     * @param beforeRename runs after the file fsync, just before the rename (the directory's
+     *        group commit lingers only for writers this close to their sync request)
+     */
+    public QueueFile write(Envelope envelope, MessageContent content, Runnable beforeRename) throws IOException {
         String id = envelope.id();
         if (!SAFE_ID.matcher(id).matches()) {
             throw new IOException("message id is not safe as a file name: " + id);
@@ -98,6 +106,7 @@ public final class QueueWriter {
                 }
                 ch.force(true); // data and size on disk before the name points at them
             }
+            beforeRename.run();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return new QueueFile(target, envelope, header.length, size, keep);
         } catch (IOException e) {
