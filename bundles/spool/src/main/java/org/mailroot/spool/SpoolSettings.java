@@ -17,7 +17,7 @@ public record SpoolSettings(Path root, RetryPolicy retry, long minFreeDiskMb, in
 
     public static SpoolSettings defaults(Path root) {
         return new SpoolSettings(root, RetryPolicy.of("15,30,60,240", 48), 64, 8,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Integer.getInteger("mailroot.spool.writerThreads", 8));
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 8);
     }
 
     public SpoolSettings withRetry(RetryPolicy value) {
