@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.mailroot.spool.queue.DaemonThreads;
 import java.util.function.Supplier;
 import org.mailroot.spool.badmail.BadMail;
 import org.mailroot.spool.events.Events;
@@ -39,8 +39,8 @@ public final class DeliveryScheduler implements AutoCloseable {
             Events events, Supplier<CompletableFuture<Void>> dirSync, Clock clock) {
         this.policy = policy;
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), named("mailroot-delivery"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(named("mailroot-delivery-timer"));
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), DaemonThreads.named("mailroot-delivery"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailroot-delivery-timer"));
         this.runner = new AttemptRunner(transports, () -> this.policy, badMail, events, dirSync, clock,
                 e -> entries.remove(e.id()));
     }
@@ -149,12 +149,4 @@ public final class DeliveryScheduler implements AutoCloseable {
         entries.clear();
     }
 
-    static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

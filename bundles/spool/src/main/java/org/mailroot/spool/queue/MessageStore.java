@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.mailroot.api.Envelope;
 import org.mailroot.api.MessageContent;
@@ -39,7 +38,7 @@ public final class MessageStore implements AutoCloseable {
             Consumer<QueueFile> onStored) {
         this.writer = writer;
         this.onStored = onStored;
-        this.writers = Executors.newFixedThreadPool(writerThreads, named("mailroot-spool-write"));
+        this.writers = Executors.newFixedThreadPool(writerThreads, DaemonThreads.named("mailroot-spool-write"));
         this.committer = batchDirSync ? new GroupCommitter(queue, MAX_BATCH, LINGER_NANOS)
                 : new GroupCommitter(queue, 1);
     }
@@ -116,12 +115,4 @@ public final class MessageStore implements AutoCloseable {
         committer.close();
     }
 
-    static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }
