@@ -33,18 +33,36 @@ final class AtomicFiles {
      */
     private static final DirectorySyncs RENAME_SYNCS = new DirectorySyncs();
 
+    /** The largest write buffer; bigger files are written in pieces of this size. */
+    static final int MAX_BUFFER = 64 * 1024;
+
     private AtomicFiles() {
+    }
+
+    /**
+     * The write buffer for a file of about {@code expectedSize} octets: just large enough for a
+     * typical message to go out in one write(), without zeroing 64 KiB per delivery.
+     */
+    static int bufferSize(long expectedSize) {
+        return (int) Math.max(512, Math.min(MAX_BUFFER, expectedSize));
+    }
+
+    /** As {@link #write(Path, Path, long, Body)} for a body of unknown size. */
+    static void write(Path temp, Path target, Body body) throws IOException {
+        write(temp, target, MAX_BUFFER, body);
     }
 
     /**
      * Writes {@code body} to {@code temp} (replacing a leftover of an earlier crash), then moves
      * it to {@code target}. Both must be on the same file system (same Drop tree). Returns only
      * once the rename is durable (a directory fsync that started after it has completed).
+     * {@code expectedSize} (the body's size, if known) only sizes the write buffer.
      */
-    static void write(Path temp, Path target, Body body) throws IOException {
+    static void write(Path temp, Path target, long expectedSize, Body body) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel),
+                    bufferSize(expectedSize));
             body.writeTo(out);
             out.flush();
             channel.force(true);

@@ -53,6 +53,7 @@ final class EmlWriter {
             knownTempDir = tempDir;
         }
         Path temp = tempDir.resolve(target.getFileName() + ".tmp");
+        long size = header.length + delivery.content().size();
         AtomicFiles.Body body = out -> {
             out.write(header);
             try (InputStream in = delivery.content().open()) {
@@ -60,13 +61,13 @@ final class EmlWriter {
             }
         };
         try {
-            AtomicFiles.write(temp, target, body);
+            AtomicFiles.write(temp, target, size, body);
         } catch (NoSuchFileException e) {
             // Someone removed Drop/.tmp (or Drop/) since we last looked: create it and retry once.
             knownTempDir = null;
             AtomicFiles.createDirectories(tempDir);
             knownTempDir = tempDir;
-            AtomicFiles.write(temp, target, body);
+            AtomicFiles.write(temp, target, size, body);
         }
     }
 

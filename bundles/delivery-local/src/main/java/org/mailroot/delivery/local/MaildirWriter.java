@@ -52,7 +52,8 @@ final class MaildirWriter {
         AtomicFiles.createDirectories(fresh);
         byte[] returnPath = ("Return-Path: " + delivery.envelope().sender() + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(tmp.resolve(name), target, out -> {
+        AtomicFiles.write(tmp.resolve(name), target,
+                returnPath.length + delivery.content().size(), out -> {
             out.write(returnPath);
             try (InputStream in = delivery.content().open()) {
                 in.transferTo(out);

@@ -45,7 +45,21 @@ public final class ReplyEncoder extends MessageToByteEncoder<Reply> {
         return sb.toString();
     }
 
+    /** Writes the same octets as {@link #format} straight into the buffer (no String per reply). */
     private static void write(Reply reply, ByteBuf out) {
-        out.writeCharSequence(format(reply), StandardCharsets.UTF_8);
+        List<String> lines = reply.lines();
+        int code = reply.code(); // 200-599, checked by Reply
+        String status = reply.status();
+        int last = lines.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            out.writeByte('0' + code / 100).writeByte('0' + code / 10 % 10).writeByte('0' + code % 10);
+            out.writeByte(i == last ? ' ' : '-');
+            if (status != null) {
+                out.writeCharSequence(status, StandardCharsets.UTF_8);
+                out.writeByte(' ');
+            }
+            out.writeCharSequence(lines.get(i), StandardCharsets.UTF_8);
+            out.writeByte('\r').writeByte('\n');
+        }
     }
 }

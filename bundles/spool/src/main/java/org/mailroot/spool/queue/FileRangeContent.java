@@ -34,7 +34,10 @@ final class FileRangeContent implements MessageContent {
             in.close();
             throw e;
         }
-        return new Limited(new BufferedInputStream(in, 16 * 1024), size);
+        // Buffer no more than the range (+1 so the end is seen in the same read): small messages
+        // do not pay for zeroing 16 KiB.
+        int buffer = (int) Math.max(512, Math.min(16 * 1024, size + 1));
+        return new Limited(new BufferedInputStream(in, buffer), size);
     }
 
     /** Stops at the end of the range. */
