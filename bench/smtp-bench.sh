@@ -9,8 +9,8 @@ Usage: bench/smtp-bench.sh [options]
   --messages N      messages per server per round (default 10000)
   --sessions N      parallel smtp-source sessions (default 20)
   --warmup N        unmeasured messages sent to each server before round 1 (JIT, process pools;
-                    default 20000: the JVM's C2 compiler was still busy after 15000 messages,
-                    and a mail server runs for days; 0 = none)
+                    default 60000: the JVM's C2 compiler still used half of the server's user
+                    CPU at 20000 messages, and a mail server runs for days; 0 = none)
   --size N          message body bytes (default 4096)
   --postfix-port P  private Postfix listener on 127.0.0.1 (default 2626)
   --mailroot-port P Mailroot listener on 127.0.0.1 (default 2627)
@@ -29,7 +29,7 @@ EOF
 
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
 dist="$repo/runtime/distribution/target/mailroot-0.1.0-SNAPSHOT"
-rounds=5 messages=10000 sessions=20 size=4096 warmup=20000 pport=2626 mport=2627 order=alternate
+rounds=5 messages=10000 sessions=20 size=4096 warmup=60000 pport=2626 mport=2627 order=alternate
 run_pf=1 run_mr=1 keep=0 results="" mformat=""
 while (($#)); do
   case "$1" in
