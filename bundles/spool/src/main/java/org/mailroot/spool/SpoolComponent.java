@@ -71,15 +71,23 @@ public final class SpoolComponent implements Spool {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventPublisher publisher;
 
+    private static final String INVALID =
+            "Invalid configuration org.mailroot.spool (etc/org.mailroot.spool.cfg): {}={}; allowed: {}; keeping {}";
+
     private volatile SpoolEngine engine;
     private String base;
+    /** The last valid values (the defaults until one is configured); an invalid value keeps them. */
+    private String retryMinutes = "15,30,60,240";
+    private int expireHours = 48;
+    private int minFreeDiskMb = 64;
+    private int deliveryThreads = 8;
 
     @Activate
     void activate(BundleContext context, Config config) throws IOException {
         base = Objects.requireNonNullElse(context.getProperty("mailroot.base"), System.getProperty("user.dir"));
         engine = new SpoolEngine(settings(config), transports, () -> resolvers, new Events(() -> publisher)).start();
         LOG.info("Spool started: retry {} min, expire {} h, reserve {} MB, {} delivery threads",
-                config.retryMinutes(), config.expireHours(), config.minFreeDiskMb(), config.deliveryThreads());
+                retryMinutes, expireHours, minFreeDiskMb, deliveryThreads);
     }
 
     @Modified
@@ -87,14 +95,21 @@ public final class SpoolComponent implements Spool {
         SpoolSettings next = settings(config);
         SpoolEngine current = engine;
         LOG.info("Spool configuration changed: root {}, retry {} min, expire {} h, reserve {} MB, {} delivery threads",
-                next.root(), config.retryMinutes(), config.expireHours(), config.minFreeDiskMb(), config.deliveryThreads());
+                next.root(), retryMinutes, expireHours, minFreeDiskMb, deliveryThreads);
         if (current.settings().root().equals(next.root())
                 && current.settings().deliveryThreads() == next.deliveryThreads()) {
             current.apply(next.retry(), next.minFreeDiskMb());
             return;
         }
         current.close();
-        engine = new SpoolEngine(next, transports, () -> resolvers, new Events(() -> publisher)).start();
+        SpoolEngine started;
+        try {
+            started = new SpoolEngine(next, transports, () -> resolvers, new Events(() -> publisher)).start();
+        } catch (IOException | RuntimeException e) {
+            engine = null; // the old engine is closed: report "spool is stopped", not a closed store
+            throw e;
+        }
+        engine = started;
     }
 
     @Deactivate
@@ -121,14 +136,52 @@ public final class SpoolComponent implements Spool {
         transports.remove(transport);
     }
 
-    private SpoolSettings settings(Config c) {
+    /** Validates each value; an invalid one is logged and the previous (or default) value kept. */
+    SpoolSettings settings(Config c) {
         Path root = Paths.get(c.root());
         if (!root.isAbsolute()) {
             root = Paths.get(base).resolve(root);
         }
-        RetryPolicy retry = RetryPolicy.of(c.retryMinutes(), c.expireHours());
-        return SpoolSettings.defaults(root.normalize()).withRetry(retry).withMinFreeDiskMb(c.minFreeDiskMb())
-                .withDeliveryThreads(c.deliveryThreads());
+        if (validRetryMinutes(c.retryMinutes())) {
+            retryMinutes = c.retryMinutes();
+        } else {
+            LOG.error(INVALID, "retryMinutes", c.retryMinutes(), "comma-separated list of positive integers (minutes)",
+                    retryMinutes);
+        }
+        if (c.expireHours() >= 1) {
+            expireHours = c.expireHours();
+        } else {
+            LOG.error(INVALID, "expireHours", c.expireHours(), ">= 1", expireHours);
+        }
+        if (c.minFreeDiskMb() >= 0) {
+            minFreeDiskMb = c.minFreeDiskMb();
+        } else {
+            LOG.error(INVALID, "minFreeDiskMb", c.minFreeDiskMb(), ">= 0", minFreeDiskMb);
+        }
+        if (c.deliveryThreads() >= 1 && c.deliveryThreads() <= 256) {
+            deliveryThreads = c.deliveryThreads();
+        } else {
+            LOG.error(INVALID, "deliveryThreads", c.deliveryThreads(), "1..256", deliveryThreads);
+        }
+        RetryPolicy retry = RetryPolicy.of(retryMinutes, expireHours);
+        return SpoolSettings.defaults(root.normalize()).withRetry(retry).withMinFreeDiskMb(minFreeDiskMb)
+                .withDeliveryThreads(deliveryThreads);
+    }
+
+    static boolean validRetryMinutes(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        for (String s : value.strip().split("[,\\s]+")) {
+            try {
+                if (Integer.parseInt(s) <= 0) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

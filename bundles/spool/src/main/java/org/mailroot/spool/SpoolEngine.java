@@ -69,16 +69,29 @@ public final class SpoolEngine implements Spool, AutoCloseable {
         Path queue = folders.get(Folder.QUEUE);
         FileStore fs = Files.getFileStore(queue);
         writer = new QueueWriter(queue, settings.minFreeDiskMb(), () -> usable(fs));
-        BadMail badMail = new BadMail(folders.get(Folder.BADMAIL));
-        // The scheduler is created first so the store can hand it every durable message.
-        DeliveryScheduler sched = new DeliveryScheduler(transports, settings.retry(), settings.deliveryThreads(),
-                badMail, events, () -> store.syncQueueDirectory(), Clock.systemUTC());
-        scheduler = sched;
-        store = new MessageStore(queue, writer, settings.writerThreads(), true,
-                sched::addStored);
-        Recovery.recover(queue, scheduler, badMail);
-        pickup = PickupWatcher.start(folders.get(Folder.PICKUP), this::store, ids::next, resolvers, badMail,
-                events, hostName(), settings.pickupQuiet(), settings.pickupScan());
+        try {
+            BadMail badMail = new BadMail(folders.get(Folder.BADMAIL));
+            // The scheduler is created first so the store can hand it every durable message.
+            DeliveryScheduler sched = new DeliveryScheduler(transports, settings.retry(), settings.deliveryThreads(),
+                    badMail, events, () -> store.syncQueueDirectory(), Clock.systemUTC());
+            scheduler = sched;
+            store = new MessageStore(queue, writer, settings.writerThreads(), true,
+                    sched::addStored);
+            Recovery.recover(queue, scheduler, badMail);
+            pickup = PickupWatcher.start(folders.get(Folder.PICKUP), this::store, ids::next, resolvers, badMail,
+                    events, hostName(), settings.pickupQuiet(), settings.pickupScan());
+        } catch (Throwable t) {
+            // Release the pools already created (scheduler threads, store writers), then rethrow.
+            try {
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                t.addSuppressed(e);
+            } catch (RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
         return this;
     }
 

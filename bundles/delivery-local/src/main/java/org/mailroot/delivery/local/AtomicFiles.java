@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 
 /**
  * Durable file creation: write a temporary file, fsync it, rename it atomically into place and
@@ -17,10 +16,6 @@ import java.util.Locale;
  * Mail accepted with a 250 must never be half-written or lost (RFC 5321 §6.1).
  */
 final class AtomicFiles {
-    /** Directories cannot be opened for fsync on Windows; the rename is durable enough there. */
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-
     /** Writes the body of a file. */
     @FunctionalInterface
     interface Body {
@@ -45,11 +40,6 @@ final class AtomicFiles {
      */
     static int bufferSize(long expectedSize) {
         return (int) Math.max(512, Math.min(MAX_BUFFER, expectedSize));
-    }
-
-    /** As {@link #write(Path, Path, long, Body)} for a body of unknown size. */
-    static void write(Path temp, Path target, Body body) throws IOException {
-        write(temp, target, MAX_BUFFER, body);
     }
 
     /**
@@ -106,8 +96,21 @@ final class AtomicFiles {
         }
     }
 
+    /**
+     * Makes durable a file found already in place (an idempotent redelivery): an earlier attempt
+     * may have renamed it and then failed, or crashed, before its directory fsync.
+     */
+    static void syncExisting(Path file) throws IOException {
+        RENAME_SYNCS.sync(file.getParent());
+    }
+
+    /** Directory fsyncs made through {@link #write} and {@link #syncExisting}, for tests. */
+    static long renameSyncs() {
+        return RENAME_SYNCS.syncs();
+    }
+
     static void syncDirectory(Path dir) throws IOException {
-        if (WINDOWS) {
+        if (DirectorySyncs.WINDOWS) {
             return;
         }
         DirectorySyncs.fsyncDirectory(dir);

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DirectorySyncs {
     /** Directories cannot be opened for fsync on Windows; the rename is durable enough there. */
-    private static final boolean WINDOWS =
+    static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     static final long LINGER_NANOS = Long.getLong("mailroot.drop.lingerMicros", 1000) * 1000;
     static final int MAX_BATCH = Integer.getInteger("mailroot.drop.maxBatch", 16);

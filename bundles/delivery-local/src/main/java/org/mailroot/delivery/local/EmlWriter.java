@@ -40,10 +40,12 @@ final class EmlWriter {
         Path target = drop.resolve(id + ".eml");
         if (Files.exists(target)) {
             if (startsWith(target, header)) {
+                AtomicFiles.syncExisting(target);
                 return; // already delivered by an attempt that crashed before the spool noted it
             }
             target = drop.resolve(id + "." + hash(header) + ".eml");
             if (Files.exists(target)) {
+                AtomicFiles.syncExisting(target);
                 return;
             }
         }

@@ -43,9 +43,12 @@ final class MaildirWriter {
         Path fresh = root.resolve("new");
         String name = fileName(delivery);
         Path target = fresh.resolve(name);
-        if (Files.exists(target) || Files.exists(cur.resolve(name))
-                || Files.exists(cur.resolve(name + ":2,"))) {
-            return;
+        for (Path existing : new Path[] {target, cur.resolve(name), cur.resolve(name + ":2,")}) {
+            if (Files.exists(existing)) {
+                // An earlier attempt may have renamed it but not fsynced the directory.
+                AtomicFiles.syncExisting(existing);
+                return;
+            }
         }
         AtomicFiles.createDirectories(tmp);
         AtomicFiles.createDirectories(cur);

@@ -79,6 +79,18 @@ class EmlDeliveryTest {
     }
 
     @Test
+    void anExistingFileHasItsDirectorySyncedBeforeBeingReportedDelivered() throws Exception {
+        Delivery d = Fakes.delivery("Q8", "a@b.test", Fakes.content(MESSAGE), routes);
+        transport.deliver(d);
+        long before = AtomicFiles.renameSyncs();
+        assertAll(transport.deliver(d), DeliveryStatus.Kind.DELIVERED, "2.0.0");
+        if (!DirectorySyncs.WINDOWS) {
+            assertTrue(AtomicFiles.renameSyncs() > before, "Drop/ fsynced for the file already there");
+        }
+        assertEquals(List.of(drop().resolve("Q8.eml")), emlFiles());
+    }
+
+    @Test
     void aLaterAttemptForOtherRecipientsGetsItsOwnStableFile() throws Exception {
         transport.deliver(Fakes.delivery("Q4", "a@b.test", Fakes.content(MESSAGE), routes.subList(0, 1)));
         Delivery rest = Fakes.delivery("Q4", "a@b.test", Fakes.content(MESSAGE), routes.subList(1, 2));

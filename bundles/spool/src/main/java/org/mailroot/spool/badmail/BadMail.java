@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.mailroot.spool.queue.GroupCommitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class BadMail {
             // BadMail/ on another file system: copy durably, then remove the original.
             Files.copy(file, target);
             force(target);
+            forceDirectory(dir); // the copy's name is durable before the original goes
             Files.delete(file);
         }
         forceDirectory(dir);
@@ -66,12 +68,8 @@ public final class BadMail {
         }
     }
 
-    /** Best effort: some platforms cannot open a directory for fsync. */
-    static void forceDirectory(Path d) {
-        try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            LOG.debug("Directory fsync of {} not possible: {}", d, e.toString());
-        }
+    /** Throws when the fsync fails, except on Windows, which cannot open a directory for fsync. */
+    static void forceDirectory(Path d) throws IOException {
+        GroupCommitter.fsyncDirectory(d);
     }
 }

@@ -52,9 +52,4 @@ public final class Events {
             LOG.debug("Event publisher failed for {}: {}", event.type(), e.toString());
         }
     }
-
-    /** For tests and for running without events. */
-    public static Events none() {
-        return new Events(() -> null);
-    }
 }

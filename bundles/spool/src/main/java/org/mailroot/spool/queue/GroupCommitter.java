@@ -137,7 +137,7 @@ public final class GroupCommitter implements AutoCloseable {
             // Every request in the batch was added after its rename: this fsync covers them all.
             IOException failure;
             try {
-                failure = fsyncDirectory();
+                failure = syncDirectory();
             } catch (RuntimeException e) {
                 LOG.error("Group commit of {} failed", dir, e);
                 failure = new IOException("directory fsync failed: " + e, e);
@@ -181,23 +181,38 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private IOException fsyncDirectory() {
+    private IOException syncDirectory() {
         syncs.incrementAndGet();
         if (dirSyncUnsupported) {
             return null;
         }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-            return null;
-        } catch (IOException e) {
-            if (System.getProperty("os.name", "").startsWith("Windows")) {
+        try {
+            if (!fsyncDirectory(dir)) {
                 // NTFS cannot open a directory as a channel; its metadata journal covers renames.
                 dirSyncUnsupported = true;
                 LOG.warn("Directory fsync unsupported on this platform; relying on the file system journal");
-                return null;
             }
+            return null;
+        } catch (IOException e) {
             LOG.error("fsync of directory {} failed", dir, e);
             return e;
+        }
+    }
+
+    /**
+     * Fsyncs a directory so that renames and deletions in it survive a crash. Returns false on
+     * Windows, where a directory cannot be opened for fsync (NTFS journals its metadata); any
+     * other failure is thrown. Shared by the spool's durable moves (Queue/, BadMail/).
+     */
+    public static boolean fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+            return true;
+        } catch (IOException e) {
+            if (System.getProperty("os.name", "").startsWith("Windows")) {
+                return false;
+            }
+            throw e;
         }
     }
 
