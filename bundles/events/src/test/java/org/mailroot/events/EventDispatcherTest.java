@@ -123,16 +123,28 @@ class EventDispatcherTest {
             }
         }, "slow");
         add(sink, "recording");
-        dispatcher.start(100);
+        dispatcher.start(10_000); // room for the probes: a probe is only dropped by the stop
         for (int i = 0; i < 50; i++) {
             dispatcher.publish(event(Integer.toString(i)));
         }
+        // Stop while the slow sink still holds the first event, so the queue is full at the stop.
+        Thread stopper = new Thread(() -> dispatcher.stop(Duration.ofSeconds(10)), "stopper");
+        stopper.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (dispatcher.dropped() == 0) { // a probe counted as dropped: the stop has begun
+            assertTrue(System.nanoTime() < deadline, "the stop never began refusing events");
+            dispatcher.publish(event("probe"));
+            Thread.sleep(1);
+        }
+        assertTrue(stopper.isAlive(), "stop waits for the queue to drain");
         release.countDown();
-        dispatcher.stop(Duration.ofSeconds(5));
-        assertEquals(50, sink.seen.size(), "all queued events were delivered before stop returned");
-        assertEquals(0, dispatcher.dropped());
+        stopper.join(TimeUnit.SECONDS.toMillis(15));
+        assertTrue(!stopper.isAlive(), "stop returned");
+        List<String> queued = sink.seen.stream().filter(x -> !x.equals("probe")).toList();
+        assertEquals(50, queued.size(), "all queued events were delivered before stop returned");
+        assertEquals(1, dispatcher.dropped(), "only the probe that saw the stop was dropped");
         dispatcher.publish(event("after stop"));
-        assertEquals(1, dispatcher.dropped());
+        assertEquals(2, dispatcher.dropped());
     }
 
     @Test
@@ -216,15 +228,39 @@ class EventDispatcherTest {
     void stopDrainsAnIdleWorkerAtOnceAndEventsPublishedJustBefore() throws Exception {
         RecordingSink sink = new RecordingSink(3);
         add(sink, "recording");
+        java.util.Set<Thread> before = eventsThreads();
         dispatcher.start(100);
         // Let the worker go idle (parked), then publish and stop at once: nothing wakes the
         // worker but the stop, which must still deliver all three.
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(EventWorker.IDLE_PARK_NANOS) * 3);
+        Thread worker = eventsThreadsExcept(before);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (worker.getState() != Thread.State.TIMED_WAITING && worker.getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the worker never parked: " + worker.getState());
+            Thread.sleep(1);
+        }
         List.of("1", "2", "3").forEach(x -> dispatcher.publish(event(x)));
         long start = System.nanoTime();
         dispatcher.stop(Duration.ofSeconds(5));
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3000);
         assertEquals(List.of("1", "2", "3"), sink.seen);
         assertEquals(0, dispatcher.dropped());
+    }
+
+    private static java.util.Set<Thread> eventsThreads() {
+        java.util.Set<Thread> all = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("mailroot-events")) {
+                all.add(t);
+            }
+        }
+        return all;
+    }
+
+    /** The mailroot-events thread started since {@code before} was taken. */
+    private static Thread eventsThreadsExcept(java.util.Set<Thread> before) {
+        java.util.Set<Thread> now = eventsThreads();
+        now.removeAll(before);
+        assertEquals(1, now.size(), "one new mailroot-events thread: " + now);
+        return now.iterator().next();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailroot.smtp.net.SmtpServer;
@@ -87,7 +88,7 @@ class ServerSocketTest {
             assertEquals("421 4.3.2 Service shutting down, closing connection", idle.reply());
             assertEquals("250 2.0.0 Ok: queued as M1", busy.send("hello\r\n.\r\n"));
             assertEquals("421 4.3.2 Service shutting down, closing connection", busy.reply());
-            shutdown.get();
+            shutdown.get(30, TimeUnit.SECONDS);
         }
         assertEquals(1, server.fakeSpool().stored.size());
     }

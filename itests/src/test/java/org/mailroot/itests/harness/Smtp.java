@@ -112,12 +112,18 @@ public final class Smtp implements AutoCloseable {
         }
     }
 
-    /** True when the server has closed the connection (the next read sees end of stream). */
+    /** True when the server has closed the connection (end of stream or a reset); false on a read timeout. */
     public boolean closedByServer() {
         try {
             return in.read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false; // still open: the server just did not close it within the read timeout
+        } catch (java.net.SocketException e) {
+            // Only a reset by the server counts as closed, not e.g. our own socket being closed.
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            return message.contains("reset");
         } catch (IOException e) {
-            return true;
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The caller that fsyncs Drop/ lingers for deliveries still writing, but never for nobody. */
@@ -62,16 +63,31 @@ class DirectorySyncsLingerTest {
     void anAbandonedWriteEndsTheLinger() throws Exception {
         syncs.begin(dir);
         syncs.begin(dir); // this one fails before its rename
+        AtomicReference<Thread> leader = new AtomicReference<>();
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+            leader.set(Thread.currentThread());
             try {
                 syncs.sync(dir, true);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(50); // let it start lingering (the test also passes if it has not)
+        awaitWaiting(leader); // it lingers for the second delivery
         syncs.end(dir);
         first.get(10, TimeUnit.SECONDS);
         assertEquals(1, fsyncs.get());
+    }
+
+    private static void awaitWaiting(AtomicReference<Thread> thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Thread t = thread.get();
+            Thread.State state = t == null ? null : t.getState();
+            if (state == Thread.State.TIMED_WAITING || state == Thread.State.WAITING) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the leader never started lingering: " + state);
+            Thread.sleep(1);
+        }
     }
 }

@@ -138,7 +138,8 @@ class LocalRecipientResolverTest {
         Files.createDirectories(other.resolve("Drop/example.com/bob"));
         resolver.spool.set(Fakes.spool(other));
         Verdict v = resolve("bob@example.com").verdict();
-        assertTrue(v.kind() == Verdict.Kind.DEFER || v.kind() == Verdict.Kind.ACCEPT, v.toString());
+        assertEquals(Verdict.Kind.DEFER, v.kind(), v.toString());
+        assertEquals(Optional.of("4.3.0"), v.enhancedStatus(), v.toString());
         resolver.refreshMailboxes();
         onlyRoute(resolve("bob@example.com"));
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,10 +59,27 @@ class GroupCommitterLingerTest {
         GroupCommitter c = new GroupCommitter(dir, 16, LONG_LINGER);
         c.expect();
         c.expect(); // this one will fail before its rename
-        CompletableFuture<CompletableFuture<Void>> leader = CompletableFuture.supplyAsync(() -> c.sync(true));
-        Thread.sleep(50); // let the leader start lingering (the test also passes if it has not)
+        AtomicReference<Thread> leaderThread = new AtomicReference<>();
+        CompletableFuture<CompletableFuture<Void>> leader = CompletableFuture.supplyAsync(() -> {
+            leaderThread.set(Thread.currentThread());
+            return c.sync(true);
+        });
+        awaitWaiting(leaderThread); // the leader is lingering for the second write
         c.unexpect();
         leader.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
         assertEquals(1, c.syncs());
+    }
+
+    private static void awaitWaiting(AtomicReference<Thread> thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Thread t = thread.get();
+            Thread.State state = t == null ? null : t.getState();
+            if (state == Thread.State.TIMED_WAITING || state == Thread.State.WAITING) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the leader never started lingering: " + state);
+            Thread.sleep(1);
+        }
     }
 }

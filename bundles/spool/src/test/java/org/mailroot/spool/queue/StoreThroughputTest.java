@@ -1,6 +1,7 @@
 package org.mailroot.spool.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mailroot.spool.Fixtures.content;
 import static org.mailroot.spool.Fixtures.envelope;
 import static org.mailroot.spool.Fixtures.route;
@@ -50,16 +51,19 @@ class StoreThroughputTest {
             t0 = System.nanoTime();
             for (int w = 0; w < WRITERS; w++) {
                 clients.execute(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < messages) {
-                        store.store(envelope("T" + i, route("local", "b@example.com")), body)
-                                .toCompletableFuture().join();
-                        done.incrementAndGet();
+                    try {
+                        int i;
+                        while ((i = next.getAndIncrement()) < messages) {
+                            store.store(envelope("T" + i, route("local", "b@example.com")), body)
+                                    .toCompletableFuture().join();
+                            done.incrementAndGet();
+                        }
+                    } finally {
+                        finished.countDown();
                     }
-                    finished.countDown();
                 });
             }
-            finished.await(5, TimeUnit.MINUTES);
+            assertTrue(finished.await(5, TimeUnit.MINUTES), "writers did not finish in time");
             long elapsed = System.nanoTime() - t0;
             System.out.printf("  %s: %d dir fsyncs for %d stores%n", batch ? "group" : "single",
                     store.committer().syncs(), store.committer().requests());
