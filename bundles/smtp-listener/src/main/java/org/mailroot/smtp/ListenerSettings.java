@@ -58,12 +58,6 @@ public record ListenerSettings(String name, List<String> bindAddresses, int port
                 maxTextLine, paused, seconds, reverseLookup);
     }
 
-    public ListenerSettings withLines(int command, int text) {
-        return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
-                maxSessionSize, maxRecipients, maxConnections, idleTimeoutSeconds, command, text,
-                paused, hookTimeoutSeconds, reverseLookup);
-    }
-
     public ListenerSettings withReverseLookup(boolean on) {
         return new ListenerSettings(name, bindAddresses, port, serverName, banner, maxMessageSize,
                 maxSessionSize, maxRecipients, maxConnections, idleTimeoutSeconds, maxCommandLine,

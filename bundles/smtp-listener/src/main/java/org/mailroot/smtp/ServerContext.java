@@ -29,7 +29,7 @@ public interface ServerContext {
     /** The hooks that serve this virtual server now, each list in calling order. */
     HookSnapshot hooks();
 
-    /** Where hooks and other blocking work (DNS, spool ids) run; never an event loop. */
+    /** Where hooks and other blocking work (DNS) run; never an event loop. */
     Executor workers();
 
     /** A verified reverse name of the client, or empty; called on a worker (it may block). */

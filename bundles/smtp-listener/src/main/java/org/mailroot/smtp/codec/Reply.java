@@ -39,11 +39,6 @@ public record Reply(int code, String status, List<String> lines, boolean close) 
         return new Reply(code, status, lines, true);
     }
 
-    /** Whether this is a positive completion or intermediate reply (2xx/3xx). */
-    public boolean positive() {
-        return code < 400;
-    }
-
     /** The first line with the enhanced status code, for logs and events. */
     public String text() {
         return status == null ? lines.get(0) : status + " " + lines.get(0);

@@ -62,10 +62,6 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         held = true;
     }
 
-    public boolean held() {
-        return held;
-    }
-
     /** Continues with the input buffered while held; call on the event loop. */
     public void resume() throws Exception {
         held = false;

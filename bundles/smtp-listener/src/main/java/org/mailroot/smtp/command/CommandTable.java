@@ -18,6 +18,8 @@ public final class CommandTable {
     private static final CommandHandler UNKNOWN = (c, a) -> MailCommand.done(Replies.UNKNOWN);
     /** RFC 3030 §3: 503 between BDAT chunks. */
     private static final CommandHandler OUT_OF_BDAT = (c, a) -> MailCommand.done(Replies.BAD_SEQUENCE);
+    /** RFC 5321 §3.1, §4.3.2: 503 for any command before the greeting (EHLO/HELO included). */
+    private static final CommandHandler OUT_OF_SEQUENCE = (c, a) -> MailCommand.done(Replies.BAD_SEQUENCE);
     /** RFC 5321 §4.2.4: 502 recognised but not implemented. */
     private static final CommandHandler NOT_OFFERED = (c, a) -> MailCommand.done(Replies.NOT_IMPLEMENTED);
 
@@ -59,6 +61,9 @@ public final class CommandTable {
         CommandHandler h = handlers.get(verb);
         if (h == null) {
             return UNKNOWN; // RFC 5321 §4.2.4: 500
+        }
+        if (state == SessionState.CONNECTING) {
+            return OUT_OF_SEQUENCE; // RFC 5321 §3.1, §4.3.2: no command before the greeting
         }
         if (state == SessionState.BDAT && !ALLOWED_IN_BDAT.contains(verb)) {
             return OUT_OF_BDAT; // RFC 3030 §3: 503

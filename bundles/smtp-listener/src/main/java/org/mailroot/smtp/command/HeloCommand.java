@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.session.SessionContext;
-import org.mailroot.smtp.session.SessionState;
 import org.mailroot.smtp.session.SmtpSession;
 
 /**
@@ -28,9 +27,6 @@ public final class HeloCommand implements CommandHandler {
         if (name.isEmpty() || name.indexOf(' ') >= 0) {
             // RFC 5321 §4.1.1.1: the argument is one domain or address literal; 501 otherwise
             return CompletableFuture.completedFuture(Replies.BAD_ARGUMENTS);
-        }
-        if (session.state() == SessionState.BDAT) {
-            session.state(SessionState.READY); // EHLO ends a BDAT transaction like RSET
         }
         session.greeted(name, extended);
         String first = context.settings().serverName() + " Hello " + name + " [" + session.clientIp() + "]";

@@ -25,9 +25,6 @@ public record HookSnapshot(List<HookRef<ConnectionFilter>> connectionFilters,
         return HookRef.allNonBlocking(resolvers) && HookRef.allNonBlocking(relayPolicies);
     }
 
-    public static final HookSnapshot EMPTY =
-            new HookSnapshot(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-
     /**
      * Copies a DS-injected list (which may be replaced at any time; it is read once here), keeps
      * the hooks serving {@code listenerName} and orders them. DS delivers ascending ranking order;

@@ -62,9 +62,4 @@ public final class ConnectionGate extends ChannelInboundHandlerAdapter {
         }
         ctx.fireChannelRead(msg);
     }
-
-    /** Connections currently open, admitted or being turned away. */
-    public int openConnections() {
-        return open.get();
-    }
 }

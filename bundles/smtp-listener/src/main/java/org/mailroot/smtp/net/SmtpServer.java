@@ -86,8 +86,4 @@ public final class SmtpServer {
         }
         SharedEventLoops.release();
     }
-
-    public int openConnections() {
-        return gate.openConnections();
-    }
 }

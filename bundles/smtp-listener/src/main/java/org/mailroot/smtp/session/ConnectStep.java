@@ -6,6 +6,8 @@ import org.mailroot.api.Verdict;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.hook.HookChains;
 import org.mailroot.smtp.hook.HookRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection step: the reverse lookup (only with {@code reverseLookup=true}, as IIS's
@@ -16,6 +18,7 @@ import org.mailroot.smtp.hook.HookRef;
  * defer (§3.8; a connect-time deferral can only be 421).
  */
 final class ConnectStep {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectStep.class);
     /** RFC 5321 §3.1: 554 instead of the greeting; RFC 3463 X.7.1. */
     static final Reply REFUSED = Reply.of(554, "5.7.1", "Connection refused").closing();
     /** RFC 5321 §3.8 421; RFC 3463 X.3.0 (a hook failed) unless the hook gave its own code. */
@@ -34,7 +37,12 @@ final class ConnectStep {
                 context.server().reverseName(address).ifPresent(session::reverseName);
             }
             return HookChains.verdict(filters, p, session, "CONNECT", f -> f.connect(session));
-        }, HookChains.FAILED).thenApply(v -> reply(context, v));
+        }, HookChains.FAILED).thenApply(v -> reply(context, v)).exceptionally(e -> {
+            // building the reply from the verdict failed (e.g. CR/LF in its text): never leave
+            // the session in CONNECTING with the connection open (RFC 5321 §3.8 421)
+            LOG.warn("[{}] CONNECT: bad connection filter verdict, closing: {}", session.id(), e.toString());
+            return DEFERRED;
+        });
     }
 
     private static Reply reply(SessionContext context, Verdict v) {

@@ -2,6 +2,7 @@ package org.mailroot.smtp.session;
 
 import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.mailroot.smtp.ListenerSettings;
 import org.mailroot.smtp.ServerContext;
@@ -21,14 +22,16 @@ public final class SessionContext {
     private final SmtpSession session;
     private final SmtpInputDecoder decoder;
     private final ByteBufAllocator alloc;
+    private final Executor eventLoop;
     private ListenerSettings settings;
     private HookSnapshot hooks;
     private Reply bdatPending;
     private boolean bdatLast;
 
     public SessionContext(ServerContext server, SmtpSession session, SmtpInputDecoder decoder,
-            ByteBufAllocator alloc) {
+            ByteBufAllocator alloc, Executor eventLoop) {
         this.server = server;
+        this.eventLoop = eventLoop;
         this.session = session;
         this.decoder = decoder;
         this.alloc = alloc;
@@ -57,7 +60,8 @@ public final class SessionContext {
     /**
      * Runs a hook chain; failures give {@code fallback}. {@code inline}: every hook of the chain
      * is non-blocking (or there is none), so it runs now on the event loop; otherwise the whole
-     * chain runs on a worker, in order, with the hook timeout.
+     * chain runs on a worker, in order, with the hook timeout, and the result is handed back to
+     * the channel's event loop, so every continuation (which changes the session) runs there.
      */
     public <T> CompletableFuture<T> runHooks(String step, boolean inline,
             Function<HookRunner.Progress, T> chain, T fallback) {
@@ -65,7 +69,7 @@ public final class SessionContext {
             return HookRunner.inline(session, step, chain, fallback);
         }
         return HookRunner.run(server.workers(), session, step, settings.hookTimeoutSeconds(),
-                chain, fallback);
+                chain, fallback).thenApplyAsync(Function.identity(), eventLoop);
     }
 
     /** BDAT's state until its chunk is read: a refusal to send after it, and LAST. */

@@ -37,7 +37,7 @@ final class SessionDriver {
         var settings = server.settings();
         session = new SmtpSession(settings.name(), settings.serverName(),
                 ctx.channel().remoteAddress(), ctx.channel().localAddress());
-        context = new SessionContext(server, session, decoder, ctx.alloc());
+        context = new SessionContext(server, session, decoder, ctx.alloc(), ctx.executor());
         events = new SessionEvents(server, session);
         gate = new InputGate(ctx, decoder);
     }
