@@ -28,6 +28,7 @@ import org.mailroot.spool.pickup.PickupWatcher;
 import org.mailroot.spool.queue.MessageIds;
 import org.mailroot.spool.queue.MessageStore;
 import org.mailroot.spool.queue.QueueWriter;
+import org.mailroot.spool.queue.SpareFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class SpoolEngine implements Spool, AutoCloseable {
     private final MessageIds ids = new MessageIds();
     private QueueWriter writer;
     private MessageStore store;
+    private volatile SpareFiles spares;
     private DeliveryScheduler scheduler;
     private PickupWatcher pickup;
 
@@ -57,6 +59,9 @@ public final class SpoolEngine implements Spool, AutoCloseable {
         this.resolvers = resolvers;
         this.events = events;
     }
+
+    /** Recycled queue files kept at most: well above the messages in flight at a time. */
+    static final int SPARES = Integer.getInteger("mailroot.spool.spares", 1024);
 
     /** Creates the folders, recovers Queue/ (everything is retried at once) and watches Pickup/. */
     public SpoolEngine start() throws IOException {
@@ -73,10 +78,13 @@ public final class SpoolEngine implements Spool, AutoCloseable {
             BadMail badMail = new BadMail(folders.get(Folder.BADMAIL));
             // The scheduler is created first so the store can hand it every durable message.
             DeliveryScheduler sched = new DeliveryScheduler(transports, settings.retry(), settings.deliveryThreads(),
-                    badMail, events, () -> store.syncQueueDirectory(), Clock.systemUTC());
+                    badMail, events, () -> store.syncQueueDirectory(), Clock.systemUTC(), eml -> spares.retire(eml));
             scheduler = sched;
             store = new MessageStore(queue, writer, settings.writerThreads(), true,
                     sched::addStored);
+            spares = new SpareFiles(queue, SPARES, store.committer());
+            spares.load();
+            writer.spares(spares);
             Recovery.recover(queue, scheduler, badMail);
             pickup = PickupWatcher.start(folders.get(Folder.PICKUP), this::store, ids::next, resolvers, badMail,
                     events, hostName(), settings.pickupQuiet(), settings.pickupScan());

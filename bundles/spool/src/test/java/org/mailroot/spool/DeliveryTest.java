@@ -158,7 +158,8 @@ class DeliveryTest {
 
     private static void assertQueueEmpty(SpoolEngine spool) throws Exception {
         try (Stream<Path> s = Files.list(spool.folder(Folder.QUEUE))) {
-            assertEquals(List.of(), s.toList());
+            // Spares are recycled files of delivered messages, not messages (SpareFiles).
+            assertEquals(List.of(), s.filter(p -> !p.toString().endsWith(".spare")).toList());
         }
     }
 }

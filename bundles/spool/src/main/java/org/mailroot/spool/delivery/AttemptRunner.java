@@ -35,11 +35,14 @@ final class AttemptRunner {
     private final Supplier<CompletableFuture<Void>> dirSync;
     private final Clock clock;
     private final Consumer<QueueEntry> left;
+    private final DeliveryScheduler.Retire retire;
 
     /** @param left told when a message has left the queue, before its events are published */
     AttemptRunner(Transports transports, Supplier<RetryPolicy> policy, BadMail badMail, Events events,
-            Supplier<CompletableFuture<Void>> dirSync, Clock clock, Consumer<QueueEntry> left) {
+            Supplier<CompletableFuture<Void>> dirSync, Clock clock, Consumer<QueueEntry> left,
+            DeliveryScheduler.Retire retire) {
         this.left = left;
+        this.retire = retire;
         this.transports = transports;
         this.policy = policy;
         this.badMail = badMail;
@@ -91,12 +94,10 @@ final class AttemptRunner {
         boolean clean = done && !e.anyFailed()
                 && settled.stream().allMatch(r -> r.status().kind() == DeliveryStatus.Kind.DELIVERED);
         if (clean) {
-            // Deleting the file is itself the durable record; no status line needed.
-            // java.io's delete is a single unlink(); Files.delete stats first (lstat + unlink).
-            if (!eml.toFile().delete()) {
-                Files.delete(eml); // tells why
-            }
-            dirSync.get().join();
+            // Removing the name is itself the record; no status line needed. It need not be
+            // durable before we go on: undone by a crash, the message is delivered again and
+            // the transport recognises it (delivery is at-least-once and idempotent locally).
+            retire.accept(eml);
             if (!fresh) {
                 Files.deleteIfExists(e.statusFile());
             }

@@ -1,6 +1,8 @@
 package org.mailroot.spool.delivery;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +39,28 @@ public final class DeliveryScheduler implements AutoCloseable {
 
     public DeliveryScheduler(Transports transports, RetryPolicy policy, int threads, BadMail badMail,
             Events events, Supplier<CompletableFuture<Void>> dirSync, Clock clock) {
+        this(transports, policy, threads, badMail, events, dirSync, clock, eml -> {
+            if (!eml.toFile().delete()) { // java.io's delete is one unlink(); Files.delete stats first
+                Files.delete(eml); // tells why
+            }
+        });
+    }
+
+    /** Takes a delivered message's file out of Queue/ (unlinks it, or recycles it). */
+    @FunctionalInterface
+    public interface Retire {
+        void accept(Path eml) throws IOException;
+    }
+
+    /** @param retire takes a delivered message's file out of Queue/ */
+    public DeliveryScheduler(Transports transports, RetryPolicy policy, int threads, BadMail badMail,
+            Events events, Supplier<CompletableFuture<Void>> dirSync, Clock clock, Retire retire) {
         this.policy = policy;
         this.clock = clock;
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), DaemonThreads.named("mailroot-delivery"));
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailroot-delivery-timer"));
         this.runner = new AttemptRunner(transports, () -> this.policy, badMail, events, dirSync, clock,
-                e -> entries.remove(e.id()));
+                e -> entries.remove(e.id()), retire);
     }
 
     /** Takes charge of a queued message and tries it now. */

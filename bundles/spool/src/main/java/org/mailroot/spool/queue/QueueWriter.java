@@ -34,6 +34,7 @@ public final class QueueWriter {
     private final AtomicLong held = new AtomicLong();
     private volatile long minFreeBytes;
     private final FreeSpace freeSpace;
+    private volatile SpareFiles spares;
 
     /**
      * @param usableSpace the free space of the queue's file store, in bytes (a parameter so
@@ -47,6 +48,11 @@ public final class QueueWriter {
         this.queue = queue;
         this.minFreeBytes = minFreeDiskMb * MB;
         this.freeSpace = freeSpace;
+    }
+
+    /** Recycled files to overwrite before creating new ones (see {@link SpareFiles} for why). */
+    public void spares(SpareFiles value) {
+        this.spares = value;
     }
 
     public void minFreeDiskMb(long mb) {
@@ -77,12 +83,15 @@ public final class QueueWriter {
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null, "message id already queued");
         }
-        Path temp = queue.resolve(id + QueueFile.TEMP_SUFFIX);
+        SpareFiles pool = spares;
+        Path spare = pool == null ? null : pool.take();
+        Path temp = spare != null ? spare : queue.resolve(id + QueueFile.TEMP_SUFFIX);
         byte[] header = EnvelopeCodec.encode(envelope, size);
         HeldContent keep = null;
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE); InputStream in = content.open()) {
+            try (FileChannel ch = spare != null ? FileChannel.open(temp, StandardOpenOption.WRITE)
+                    : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    InputStream in = content.open()) {
                 if (size <= HOLD_MAX) {
                     // Small: one buffer, one write(), and the bytes stay for the first attempt.
                     byte[] all = new byte[header.length + (int) size];
@@ -104,7 +113,14 @@ public final class QueueWriter {
                         throw new IOException("message content gave " + copied + " octets, size() said " + size);
                     }
                 }
-                ch.force(true); // data and size on disk before the name points at them
+                if (spare != null) {
+                    // Overwritten in place: cut the old message's tail. fdatasync still writes the
+                    // size when it changed (POSIX: metadata needed to read the data back).
+                    ch.truncate(header.length + size);
+                    ch.force(false);
+                } else {
+                    ch.force(true); // data and size on disk before the name points at them
+                }
             }
             beforeRename.run();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
