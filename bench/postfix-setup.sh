@@ -104,7 +104,9 @@ case "$cmd" in
   stop)
     pid=$(master_pid); pf stop || true
     for _ in $(seq 1 100); do [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done ;;
-  reset) find "$maildir/new" "$maildir/cur" "$maildir/tmp" -type f -delete 2>/dev/null || true ;;
+  reset)  # moved aside, not deleted (see smtp-bench.sh run_one)
+    mkdir -p "$dir/trash"
+    find "$maildir/new" "$maildir/cur" "$maildir/tmp" -type f -exec mv -t "$dir/trash" {} + 2>/dev/null || true ;;
   count) { find "$maildir/new" "$maildir/cur" -type f 2>/dev/null || true; } | wc -l ;;
   pids)
     pid=$(master_pid); [[ -n "$pid" ]] || exit 1
