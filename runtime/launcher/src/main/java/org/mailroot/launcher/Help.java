@@ -9,6 +9,11 @@ final class Help {
               run       run the server in the foreground (default)
               version   print the version
               help      this text
+              feature   list|enable NAME|disable NAME   features, live (docs/admin.md)
+              bundle    list                            the OSGi bundles
+              config    get PID [KEY]|set PID KEY VALUE  configuration, checked and live
+              server    list|pause NAME|resume NAME     virtual servers
+              status    per virtual server: state, connections, messages; queue length
 
             Folders: system property mailroot.home = the distribution (lib/, system/, etc/ defaults);
             mailroot.base or env MAILROOT_BASE = the instance (etc/, deploy/, logs/, mailroot/),

@@ -35,6 +35,8 @@ public final class Main {
             }
             case "version" -> System.out.println(help ? Help.VERSION : "Mailroot " + Version.mailroot());
             case "help" -> System.out.println(Help.MAIN);
+            case "feature", "bundle", "config", "server", "status" ->
+                    System.exit(org.mailroot.launcher.cli.AdminCommands.run(base(home()), args, System.out, System.err));
             default -> {
                 System.err.println("Unknown command: " + command + "\n\n" + Help.MAIN);
                 System.exit(2);
