@@ -27,7 +27,12 @@ public final class InProcessServer implements AutoCloseable {
     }
 
     public static InProcessServer start(Instance instance) throws Exception {
-        Mailroot mailroot = Mailroot.start(Distribution.home(), instance.base(),
+        return start(instance, Distribution.home());
+    }
+
+    /** Boots from another distribution folder (a copy with extra features or bundles). */
+    public static InProcessServer start(Instance instance, java.nio.file.Path home) throws Exception {
+        Mailroot mailroot = Mailroot.start(home, instance.base(),
                 Map.of("felix.fileinstall.poll", "250"));
         InProcessServer server = new InProcessServer(instance, mailroot);
         try {

@@ -48,6 +48,8 @@ public final class Instance {
             // the launcher copies the distribution's other etc/ defaults on first boot (logback.xml,
             // the localhost domain, which is marked default there): keep localhost, not as default
             instance.write("org.mailroot.domain~localhost.cfg", Map.of("name", "localhost", "default", "false"));
+            // the admin endpoint on an ephemeral port (written to data/admin.url), never 2580
+            instance.write("org.mailroot.admin.cfg", Map.of("bindAddress", "127.0.0.1", "port", "0"));
             return instance;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

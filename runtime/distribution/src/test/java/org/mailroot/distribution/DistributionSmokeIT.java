@@ -36,6 +36,8 @@ class DistributionSmokeIT {
         Files.createDirectories(base.resolve("etc"));
         Files.writeString(base.resolve("etc/org.mailroot.listener~default.cfg"),
                 "name=default\nbindAddress=127.0.0.1\nport=" + port + "\n");
+        // the admin endpoint on an ephemeral port, never the shared default 2580
+        Files.writeString(base.resolve("etc/org.mailroot.admin.cfg"), "port=0\n");
 
         Mailroot mailroot = Mailroot.start(DIST, base, Map.of());
         try {

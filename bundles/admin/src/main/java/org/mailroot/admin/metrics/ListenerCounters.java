@@ -25,6 +25,7 @@ public final class ListenerCounters {
         return messagesReceived.sum();
     }
 
+    /** Bytes read on closed SMTP connections, commands included (IIS Bytes Received Total); Pickup file sizes. */
     public long bytesReceived() {
         return bytesReceived.sum();
     }

@@ -28,7 +28,7 @@ public final class PrometheusExport {
                 counters, ListenerCounters::connectionsTotal);
         counter("mailroot_messages_received", "Messages received and queued (IIS Messages Received Total)",
                 counters, ListenerCounters::messagesReceived);
-        counter("mailroot_received_bytes", "Message bytes received (IIS Bytes Received Total)",
+        counter("mailroot_received_bytes", "Bytes read on closed SMTP connections, commands included (IIS Bytes Received Total)",
                 counters, ListenerCounters::bytesReceived);
         CounterWithCallback.builder().name("mailroot_deliveries")
                 .help("Delivery outcomes per recipient: delivered (IIS Messages Delivered Total), deferred "

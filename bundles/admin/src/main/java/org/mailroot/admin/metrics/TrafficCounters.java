@@ -33,17 +33,24 @@ public final class TrafficCounters implements LogSink {
 
     @Override
     public void log(MailEvent e) {
+        if ("pickup".equals(e.listenerName()) && e.type() == MailEvent.Type.RECEIVED) {
+            of("pickup").bytesReceived.add(e.bytesIn()); // a Pickup/ file: its size
+        }
         switch (e.type()) {
             case CONNECT -> {
                 ListenerCounters c = of(e.listenerName());
                 c.connectionsCurrent.incrementAndGet();
                 c.connectionsTotal.increment();
             }
-            case DISCONNECT -> of(e.listenerName()).disconnected();
+            case DISCONNECT -> {
+                // the session's bytes, commands included, as IIS counted them; known at the end
+                ListenerCounters c = of(e.listenerName());
+                c.disconnected();
+                c.bytesReceived.add(e.bytesIn());
+            }
             case RECEIVED -> {
                 ListenerCounters c = of(e.listenerName());
                 c.messagesReceived.increment();
-                c.bytesReceived.add(e.bytesIn());
                 if (!e.messageId().isEmpty()) {
                     origin.put(e.messageId(), e.listenerName());
                 }

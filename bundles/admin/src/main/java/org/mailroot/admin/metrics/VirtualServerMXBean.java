@@ -15,7 +15,7 @@ public interface VirtualServerMXBean {
     /** IIS "Messages Received Total". */
     long getMessagesReceivedTotal();
 
-    /** IIS "Bytes Received Total" (message bytes). */
+    /** IIS "Bytes Received Total": bytes read on closed connections, commands included. */
     long getBytesReceivedTotal();
 
     /** IIS "Messages Delivered Total" (per recipient). */
