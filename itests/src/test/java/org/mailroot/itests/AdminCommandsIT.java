@@ -118,6 +118,28 @@ class AdminCommandsIT {
         assertEquals(2, admin.cli("config", "set", "only-a-pid").exit(), "usage error");
     }
 
+    @Test
+    void binMailrootRunsTheCommandsAgainstTheRunningServer() throws Exception {
+        new Admin(server.instance()).url();
+        String list = script("server", "list");
+        assertTrue(list.matches("(?s).*default\\s+running\\s+127\\.0\\.0\\.1:" + server.port() + ".*"), list);
+        assertTrue(script("feature", "--help").startsWith("Usage: mailroot feature list"));
+        assertTrue(script("help").contains("config   get PID [KEY]"));
+    }
+
+    private String script(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(org.mailroot.itests.harness.Distribution.home().resolve("bin/mailroot").toString());
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("MAILROOT_BASE", server.instance().base().toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "bin/mailroot did not finish");
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
     /** The Prometheus text format: "name{labels} value" lines, comments skipped. */
     private static Map<String, Double> parse(String text) {
         Map<String, Double> values = new HashMap<>();
