@@ -32,6 +32,8 @@ class AdminCommandsIT {
         Admin.Cli bad = admin.cli("config", "set", pid, "maxRecipients", "lots");
         assertEquals(1, bad.exit(), bad.toString());
         assertTrue(bad.err().contains("maxRecipients=lots; allowed: an integer"), bad.toString());
+        Admin.Cli option = admin.cli("config", "set", "org.mailroot.delivery.local", "format", "mbox");
+        assertTrue(option.err().contains("format=mbox; allowed: one of eml, maildir; keeping eml"), option.toString());
         Admin.Cli unknown = admin.cli("config", "set", pid, "maxRecipient", "5");
         assertTrue(unknown.err().contains("allowed keys:") && unknown.err().contains("maxRecipients"), unknown.toString());
 
