@@ -67,8 +67,9 @@ class LocalDomainsIT {
         server.instance().write("org.mailroot.domain~example.com.cfg",
                 Map.of("name", "example.com", "default", "true", "mailboxes", "alice"));
         server.instance().write("org.mailroot.delivery.local.cfg", Map.of("format", "eml", "acceptUnknownUsers", "false"));
-        Await.until(APPLIED, "bob@example.com to be refused with 550 once acceptUnknownUsers=false applies",
-                () -> rcpt("bob@example.com").code() == 550);
+        // the two files are applied as two configuration events a few ms apart: wait for both
+        Await.until(APPLIED, "bob@example.com refused (acceptUnknownUsers=false) and alice accepted (mailboxes=alice)",
+                () -> rcpt("bob@example.com").code() == 550 && rcpt("alice@example.com").code() == 250);
         Smtp.Reply bob = rcpt("bob@example.com");
         assertTrue(bob.code() == 550 && bob.text().startsWith("5.1.1"), "unknown mailbox: 550 5.1.1, got " + bob);
         Smtp.Reply alice = rcpt("alice@example.com");
