@@ -84,6 +84,10 @@ public final class ConfigOps {
             throw new IllegalArgumentException(unknownKey(pid, key, ocd));
         }
         EtcFile file = fileOf(pid);
+        if (pid.indexOf('~') > 0 && existing(pid) == null && !java.nio.file.Files.exists(file.path())) {
+            // a new factory configuration is a new virtual server or domain: made on purpose, not by a typo
+            throw new NoSuchElementException("No configuration " + pid + "; to add one, create etc/" + pid + ".cfg");
+        }
         String shown = shown(file.path());
         String[] d = ad.getDefaultValue();
         String old = file.read().getProperty(key, d == null ? "" : String.join(",", d));

@@ -53,8 +53,8 @@ final class AdminClient {
         try {
             res = http.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new CliException(3, "Mailroot is not running (nothing answers at " + endpoint.url()
-                    + "); start it with bin/mailroot start");
+            throw new CliException(3, "Nothing answers at " + endpoint.url() + ": Mailroot is not running (start it"
+                    + " with bin/mailroot start), or its admin endpoint is off (feature admin, etc/org.mailroot.admin.cfg)");
         } catch (IOException e) {
             throw new CliException(1, "The admin endpoint " + endpoint.url() + " failed: " + e);
         } catch (InterruptedException e) {
