@@ -30,6 +30,13 @@ final class Report {
             out.printf("  %-8s %s%n", folder, root.resolve(folder));
         }
         out.println("Configuration  " + layout.etc() + " (edits apply live)");
+        try { // written by the admin bundle once it listens (docs/admin.md)
+            String admin = java.nio.file.Files.readString(layout.data().resolve("admin.url")).strip();
+            out.println("Admin endpoint  " + admin + " (token in " + layout.data().resolve("admin.token")
+                    + "; bin/mailroot status|feature|config|server|bundle)");
+        } catch (java.io.IOException e) {
+            out.println("Admin endpoint  off (feature admin, etc/org.mailroot.admin.cfg)");
+        }
         out.println("Bundles");
         for (Bundle b : mailroot.framework().getBundleContext().getBundles()) {
             if (b.getBundleId() != 0) {

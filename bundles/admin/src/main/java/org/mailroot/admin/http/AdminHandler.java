@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.mailroot.admin.audit");
     private final AdminToken token;
     private final Routes routes;
     private final Executor workers;
@@ -86,10 +87,12 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         try {
             return routes.handle(request);
         } catch (IllegalArgumentException e) {
+            AUDIT.warn("Refused for {}: {} /{}: {}", request.actor(), request.method(), String.join("/", request.path()), e.getMessage());
             return Response.error(400, e.getMessage()); // RFC 9110 §15.5.1
         } catch (NoSuchElementException e) {
             return Response.error(404, e.getMessage()); // RFC 9110 §15.5.5
         } catch (IllegalStateException e) {
+            AUDIT.warn("Refused for {}: {} /{}: {}", request.actor(), request.method(), String.join("/", request.path()), e.getMessage());
             return Response.error(409, e.getMessage()); // RFC 9110 §15.5.10
         } catch (Exception e) {
             LOG.error("Admin request {} {} failed", request.method(), request.path(), e);

@@ -95,7 +95,6 @@ public final class ConfigOps {
         if (problem != null) {
             String message = "Invalid configuration " + pid + " (" + shown + "): " + key + "=" + value
                     + "; allowed: " + problem + "; keeping " + old;
-            LOG.warn("Refused for {}: {}", actor, message);
             throw new IllegalArgumentException(message);
         }
         file.set(key, value.strip());
