@@ -76,55 +76,88 @@ public final class AdminComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventPublisher events;
+    private volatile FeatureService featureService;
+    private final java.util.concurrent.CountDownLatch featureServiceBound = new java.util.concurrent.CountDownLatch(1);
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile FeatureService featureService;
+    void bindFeatureService(FeatureService fs) {
+        featureService = fs;
+        featureServiceBound.countDown();
+    }
 
-    private AdminHttpServer server;
-    private JmxExport jmx;
-    private Path urlFile;
+    void unbindFeatureService(FeatureService fs) {
+        if (featureService == fs) {
+            featureService = null;
+        }
+    }
+
+    private Thread starter;
+    private volatile AdminHttpServer server;
+    private volatile JmxExport jmx;
+    private volatile Path urlFile;
 
     @Activate
-    void activate(Config config, BundleContext context) throws IOException, InterruptedException {
-        Path base = folder(context, "mailroot.base", Paths.get(""));
-        Path home = folder(context, "mailroot.home", base);
-        Path etc = base.resolve("etc");
-        AdminToken token = AdminToken.loadOrCreate(base.resolve(config.tokenFile()));
-        ConfigOps configOps = new ConfigOps(context, cm, metatype, etc);
-        ServerOps servers = new ServerOps(context, cm, configOps);
-        PrometheusExport prometheus = new PrometheusExport(counters, this::queueLength, this::eventsDropped);
-        FeatureManager[] features = new FeatureManager[1];
-        AdminRoutes routes = new AdminRoutes(new BundleOps(context), configOps, servers,
-                new StatusOps(servers, counters, this::queueLength), () -> {
-                    FeatureService fs = featureService;
-                    if (fs == null) {
-                        throw new IllegalStateException("feature support is not running (bundle org.apache.felix.feature)");
-                    }
-                    return new FeatureManager(context, new FeatureCatalog(home.resolve("features"), fs),
-                            new BundleRepository(home.resolve("system")), etc);
-                }, prometheus::scrape, context.getBundle().getSymbolicName());
-        String host = AdminSettings.bindAddress(config.bindAddress(), config.allowRemote());
-        server = AdminHttpServer.bind(host, AdminSettings.port(config.port()), token, routes);
-        jmx = new JmxExport(counters, servers::state, this::queueLength);
-        InetSocketAddress a = server.address();
-        String hostText = a.getAddress().getHostAddress();
-        String url = "http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + a.getPort();
-        urlFile = base.resolve("data").resolve(URL_FILE);
-        Files.createDirectories(urlFile.getParent());
-        Files.writeString(urlFile, url + "\n");
-        LOG.info("Admin endpoint listening on {} (token in {}); bin/mailroot feature|bundle|config|server|status use it",
-                url, base.resolve(config.tokenFile()));
-        reconcileFeatures(context, home, etc);
+    void activate(Config config, BundleContext context) {
+        // Binding and loading the HTTP, JSON and Prometheus classes takes about a second on a busy
+        // machine: do it off the Configuration Admin event thread, which would otherwise hold
+        // back every other configuration (local domains...) behind the admin endpoint.
+        starter = new Thread(() -> start(config, context), "mailroot-admin-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void start(Config config, BundleContext context) {
+        try {
+            Path base = folder(context, "mailroot.base", Paths.get(""));
+            Path home = folder(context, "mailroot.home", base);
+            Path etc = base.resolve("etc");
+            AdminToken token = AdminToken.loadOrCreate(base.resolve(config.tokenFile()));
+            ConfigOps configOps = new ConfigOps(context, cm, metatype, etc);
+            ServerOps servers = new ServerOps(context, cm, configOps);
+            PrometheusExport prometheus = new PrometheusExport(counters, this::queueLength, this::eventsDropped);
+            AdminRoutes routes = new AdminRoutes(new BundleOps(context), configOps, servers,
+                    new StatusOps(servers, counters, this::queueLength), () -> {
+                        FeatureService fs = featureService;
+                        if (fs == null) {
+                            throw new IllegalStateException("feature support is not running (bundle org.apache.felix.feature)");
+                        }
+                        return new FeatureManager(context, new FeatureCatalog(home.resolve("features"), fs),
+                                new BundleRepository(home.resolve("system")), etc);
+                    }, prometheus::scrape, context.getBundle().getSymbolicName());
+            String host = AdminSettings.bindAddress(config.bindAddress(), config.allowRemote());
+            server = AdminHttpServer.bind(host, AdminSettings.port(config.port()), token, routes);
+            jmx = new JmxExport(counters, servers::state, this::queueLength);
+            InetSocketAddress a = server.address();
+            String hostText = a.getAddress().getHostAddress();
+            String url = "http://" + (hostText.contains(":") ? "[" + hostText + "]" : hostText) + ":" + a.getPort();
+            urlFile = base.resolve("data").resolve(URL_FILE);
+            Files.createDirectories(urlFile.getParent());
+            Files.writeString(urlFile, url + "\n");
+            LOG.info("Admin endpoint listening on {} (token in {}); bin/mailroot feature|bundle|config|server|status use it",
+                    url, base.resolve(config.tokenFile()));
+            reconcileFeatures(context, home, etc);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) { // includes the BindException Netty rethrows undeclared
+            LOG.error("Admin endpoint not started (etc/org.mailroot.admin.cfg: bindAddress={}, port={}): {}",
+                    config.bindAddress(), config.port(), e.toString());
+        }
     }
 
     /** The launcher installs enabled features at boot; this fills in what it did not (older launchers). */
     private void reconcileFeatures(BundleContext context, Path home, Path etc) {
-        FeatureService fs = featureService;
-        if (fs == null) {
-            return;
-        }
         Thread t = new Thread(() -> {
             try {
+                // the feature reader bundle may start after this one: wait for it (bounded)
+                if (!featureServiceBound.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("Feature support (org.apache.felix.feature) did not start: enabled features not checked");
+                    return;
+                }
+                FeatureService fs = featureService;
+                if (fs == null) {
+                    return;
+                }
                 new FeatureManager(context, new FeatureCatalog(home.resolve("features"), fs),
                         new BundleRepository(home.resolve("system")), etc).reconcile();
             } catch (Exception e) {
@@ -136,7 +169,8 @@ public final class AdminComponent {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
+        starter.join(30_000);
         if (jmx != null) {
             jmx.close();
         }
