@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -46,14 +47,16 @@ class ConnectionControlIT {
     }
 
     /** The first reply a client at clientIp gets from a server at serverIp, and whether the server then closed. */
-    private String greeting(String clientIp, String serverIp) throws IOException {
+    private String greeting(String clientIp, String serverIp) {
         try (Smtp smtp = Smtp.connectFrom(InetAddress.getByName(clientIp), InetAddress.getByName(serverIp), server.port())) {
             Smtp.Reply first = smtp.read();
             return first.code() + (first.code() == 220 ? "" : " " + first.text() + (smtp.closedByServer() ? " closed" : " open"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private String greeting(String clientIp) throws IOException {
+    private String greeting(String clientIp) {
         return greeting(clientIp, "127.0.0.1");
     }
 

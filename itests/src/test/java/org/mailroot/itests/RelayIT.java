@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,13 @@ class RelayIT {
     }
 
     /** The reply to RCPT TO:<rcpt> from a client at clientIp. */
-    private Smtp.Reply rcpt(String clientIp, String rcpt) throws IOException {
+    private Smtp.Reply rcpt(String clientIp, String rcpt) {
         try (Smtp smtp = Smtp.openFrom(clientIp, server.port())) {
             smtp.ehlo();
             assertEquals(250, smtp.command("MAIL FROM:<sender@client.example>").code());
             return smtp.command("RCPT TO:<" + rcpt + ">");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
