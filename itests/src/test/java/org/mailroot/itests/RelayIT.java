@@ -99,6 +99,24 @@ class RelayIT {
 
     @Test
     @Listener("requireRelayPolicy=true")
+    void dnsDownDefersADomainGrantNeverBounces() throws Exception {
+        int closed;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort(); // closed again below: nobody answers there
+        }
+        server.instance().write(RELAY_CFG, Map.of("relayList", "relay.test", "dnsServers", "127.0.0.1:" + closed,
+                "dnsTimeoutSeconds", "1"));
+        Smtp.Reply down = Await.until(APPLIED, "a deferral while DNS is unreachable", () -> {
+            Smtp.Reply r = rcpt("127.0.0.7", "a@remote.test");
+            return r.code() == 451 ? r : null;
+        });
+        assertTrue(down.text().startsWith("4.4.3"), down.toString());
+        assertEquals(451, rcpt("127.0.0.1", "user@remote.test").code(), "any client: its name cannot be verified now");
+        assertEquals(250, rcpt("127.0.0.7", "user@example.com").code(), "local mail needs no relay decision");
+    }
+
+    @Test
+    @Listener("requireRelayPolicy=true")
     void relayedMailWaitsInTheQueueForTheSmtpTransport() throws Exception {
         server.instance().write(RELAY_CFG, Map.of("relayList", "127.0.0.5"));
         Await.until(APPLIED, "relayList applied", () -> rcpt("127.0.0.5", "a@remote.test").code() == 250);

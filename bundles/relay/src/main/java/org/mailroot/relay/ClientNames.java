@@ -16,7 +16,11 @@ final class ClientNames {
     private ClientNames() {
     }
 
-    static ReverseResolver.Result of(SessionInfo session, ReverseResolver resolver) {
+    /**
+     * @param mayLookup false for a hook registered non-blocking (it may be on a network thread):
+     *        then only a name already known counts, and none is looked up
+     */
+    static ReverseResolver.Result of(SessionInfo session, ReverseResolver resolver, boolean mayLookup) {
         if (session.reverseName().isPresent()) {
             return ReverseResolver.Result.verified(session.reverseName().get());
         }
@@ -25,7 +29,7 @@ final class ClientNames {
             return s.isEmpty() ? ReverseResolver.Result.NONE : ReverseResolver.Result.verified(s);
         }
         InetAddress address = session.remoteAddress().getAddress();
-        if (address == null) {
+        if (address == null || !mayLookup) {
             return ReverseResolver.Result.NONE;
         }
         ReverseResolver.Result r = resolver.verify(address);

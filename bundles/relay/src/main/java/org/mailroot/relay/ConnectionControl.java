@@ -15,10 +15,13 @@ import org.mailroot.api.hook.ConnectionFilter;
 final class ConnectionControl implements ConnectionFilter {
     private final Supplier<Rules> rules;
     private final RateLimiter connections;
+    private final boolean mayLookup;
 
-    ConnectionControl(Supplier<Rules> rules, RateLimiter connections) {
+    /** @param mayLookup registered as blocking: may make a DNS lookup (see {@link HookRegistrations}) */
+    ConnectionControl(Supplier<Rules> rules, RateLimiter connections, boolean mayLookup) {
         this.rules = rules;
         this.connections = connections;
+        this.mayLookup = mayLookup;
     }
 
     @Override
@@ -31,7 +34,7 @@ final class ConnectionControl implements ConnectionFilter {
         AccessList list = r.settings().connectionList();
         boolean listed = list.containsAddress(client);
         if (!listed && list.needsLookup()) {
-            ReverseResolver.Result name = ClientNames.of(session, r.resolver());
+            ReverseResolver.Result name = ClientNames.of(session, r.resolver(), mayLookup);
             if (name.status() == ReverseResolver.Status.TEMPORARY_FAILURE && r.settings().onlyListed()) {
                 // RFC 5321 §3.8 421 (the listener closes); RFC 3463 X.4.3: directory server failure.
                 // Only a grant list defers: a deny list lets a client through rather than

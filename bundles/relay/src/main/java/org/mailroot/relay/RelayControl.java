@@ -65,9 +65,7 @@ public final class RelayControl {
         name = instanceName(properties);
         file = fileName(properties);
         rules = rules(config, RelaySettings.DEFAULTS, null);
-        registrations = new HookRegistrations(context, name, rules.settings(),
-                new ConnectionControl(() -> rules, connections), new RelayGrant(() -> rules),
-                new MessageRate(() -> rules, messages));
+        registrations = new HookRegistrations(context, name, () -> rules, connections, messages);
         LOG.info("Relay control '{}' active: {}", name, describe(rules.settings()));
     }
 

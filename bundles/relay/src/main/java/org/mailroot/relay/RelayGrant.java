@@ -17,8 +17,12 @@ import org.mailroot.api.hook.RelayPolicy;
 final class RelayGrant implements RelayPolicy {
     private final Supplier<Rules> rules;
 
-    RelayGrant(Supplier<Rules> rules) {
+    private final boolean mayLookup;
+
+    /** @param mayLookup registered as blocking: may make a DNS lookup (see {@link HookRegistrations}) */
+    RelayGrant(Supplier<Rules> rules, boolean mayLookup) {
         this.rules = rules;
+        this.mayLookup = mayLookup;
     }
 
     @Override
@@ -36,7 +40,7 @@ final class RelayGrant implements RelayPolicy {
             return Verdict.accept();
         }
         if (list.needsLookup()) {
-            ReverseResolver.Result name = ClientNames.of(session, r.resolver());
+            ReverseResolver.Result name = ClientNames.of(session, r.resolver(), mayLookup);
             if (name.status() == ReverseResolver.Status.TEMPORARY_FAILURE) {
                 // RFC 5321 §4.2.2 451 rather than a 550 that would bounce mail of a granted
                 // domain while DNS is down; RFC 3463 X.4.3 directory server failure

@@ -32,7 +32,7 @@ class RelayHooksTest {
     }
 
     private Verdict relay(Rules r, FakeSession s) {
-        return new RelayGrant(() -> r).relay(s, REMOTE);
+        return new RelayGrant(() -> r, true).relay(s, REMOTE);
     }
 
     @Test
@@ -75,21 +75,21 @@ class RelayHooksTest {
     @Test
     void connectionDenyList() throws Exception {
         Rules r = rules("allExceptListed", "203.0.113.0/24, granted.test", "", 0, 0);
-        Verdict denied = new ConnectionControl(() -> r, new RateLimiter()).connect(new FakeSession("203.0.113.5"));
+        Verdict denied = new ConnectionControl(() -> r, new RateLimiter(), true).connect(new FakeSession("203.0.113.5"));
         assertEquals(Kind.REJECT, denied.kind());
         assertEquals(554, denied.code().orElseThrow());
         assertEquals("5.7.1", denied.enhancedStatus().orElseThrow());
         assertEquals(true, denied.disconnect());
-        assertEquals(Kind.REJECT, new ConnectionControl(() -> r, new RateLimiter()).connect(new FakeSession("192.0.2.7")).kind(), "by name");
-        assertEquals(Kind.DECLINE, new ConnectionControl(() -> r, new RateLimiter()).connect(new FakeSession("192.0.2.8")).kind());
-        assertEquals(Kind.DECLINE, new ConnectionControl(() -> r, new RateLimiter()).connect(new FakeSession("192.0.2.9")).kind(),
+        assertEquals(Kind.REJECT, new ConnectionControl(() -> r, new RateLimiter(), true).connect(new FakeSession("192.0.2.7")).kind(), "by name");
+        assertEquals(Kind.DECLINE, new ConnectionControl(() -> r, new RateLimiter(), true).connect(new FakeSession("192.0.2.8")).kind());
+        assertEquals(Kind.DECLINE, new ConnectionControl(() -> r, new RateLimiter(), true).connect(new FakeSession("192.0.2.9")).kind(),
                 "a deny list lets a client through while DNS is down");
     }
 
     @Test
     void connectionGrantList() throws Exception {
         Rules r = rules("onlyListed", "127.0.0.0/8, ::1, granted.test", "", 0, 0);
-        ConnectionControl c = new ConnectionControl(() -> r, new RateLimiter());
+        ConnectionControl c = new ConnectionControl(() -> r, new RateLimiter(), true);
         assertEquals(Kind.DECLINE, c.connect(new FakeSession("127.0.0.2")).kind());
         assertEquals(Kind.DECLINE, c.connect(new FakeSession("::1")).kind());
         assertEquals(Kind.DECLINE, c.connect(new FakeSession("192.0.2.7")).kind(), "by verified name");
@@ -102,7 +102,7 @@ class RelayHooksTest {
     @Test
     void connectionRate() throws Exception {
         Rules r = rules("allExceptListed", "", "192.0.2.99", 2, 0);
-        ConnectionControl c = new ConnectionControl(() -> r, new RateLimiter());
+        ConnectionControl c = new ConnectionControl(() -> r, new RateLimiter(), true);
         assertEquals(Kind.DECLINE, c.connect(new FakeSession("192.0.2.1")).kind());
         assertEquals(Kind.DECLINE, c.connect(new FakeSession("192.0.2.1")).kind());
         Verdict third = c.connect(new FakeSession("192.0.2.1"));
@@ -127,6 +127,19 @@ class RelayHooksTest {
         assertEquals(451, v.code().orElseThrow());
         assertEquals("4.7.1", v.enhancedStatus().orElseThrow());
         assertEquals(Kind.DECLINE, m.mailFrom(new FakeSession("192.0.2.2"), from, Map.of()).kind());
+    }
+
+    @Test
+    void aHookRegisteredNonBlockingNeverLooksUp() throws Exception {
+        // the rules gained a domain entry while the listener still holds the non-blocking hook
+        Rules r = rules("onlyListed", "granted.test", "granted.test", 0, 0);
+        assertEquals(Kind.DECLINE, new RelayGrant(() -> r, false).relay(new FakeSession("192.0.2.7"), REMOTE).kind());
+        assertEquals(Kind.REJECT, new ConnectionControl(() -> r, new RateLimiter(), false)
+                .connect(new FakeSession("192.0.2.7")).kind());
+        assertEquals(0, lookups.get(), "no DNS on what may be a network thread");
+        FakeSession named = new FakeSession("192.0.2.7");
+        named.reverseName = "host.granted.test";
+        assertEquals(Kind.ACCEPT, new RelayGrant(() -> r, false).relay(named, REMOTE).kind(), "a name already known counts");
     }
 
     @Test
