@@ -138,6 +138,19 @@ class RelayIT {
     }
 
     @Test
+    @Listener("requireRelayPolicy=true")
+    void rulesServeTheListenerTheyName() throws Exception {
+        server.instance().write(RELAY_CFG, Map.of("listener", "submission", "relayList", "127.0.0.5"));
+        Smtp.Reply other = Await.until(APPLIED, "rules moved to listener 'submission'", () -> {
+            Smtp.Reply r = rcpt("127.0.0.5", "a@remote.test");
+            return r.code() == 451 ? r : null;
+        });
+        assertTrue(other.text().startsWith("4.3.0"), "no relay policy serves 'default' now: " + other);
+        server.instance().write(RELAY_CFG, Map.of("listener", "default", "relayList", "127.0.0.5"));
+        Await.until(APPLIED, "rules back on 'default'", () -> rcpt("127.0.0.5", "b@remote.test").code() == 250);
+    }
+
+    @Test
     void invalidValueIsRefusedAndTheOldOneStays() throws Exception {
         server.instance().write(RELAY_CFG, Map.of("relayList", "127.0.0.5"));
         Await.until(APPLIED, "relayList applied", () -> rcpt("127.0.0.5", "a@remote.test").code() == 250);
