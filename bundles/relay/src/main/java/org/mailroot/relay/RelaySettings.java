@@ -42,7 +42,7 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
         }
         return new RelaySettings(c.listener().strip(), onlyListed,
                 value("connectionList", c.connectionList(), AccessList::parse, p.connectionList, ALLOWED_LIST, refusals),
-                value("relayList", c.relayList(), AccessList::parse, p.relayList, ALLOWED_LIST, refusals),
+                value("relayList", c.relayList(), RelaySettings::relayList, p.relayList, ALLOWED_LIST, refusals),
                 c.relayAuthenticated(),
                 range("maxConnectionsPerMinute", c.maxConnectionsPerMinute(), p.maxConnectionsPerMinute, refusals, 1_000_000),
                 range("maxMessagesPerMinute", c.maxMessagesPerMinute(), p.maxMessagesPerMinute, refusals, 1_000_000),
@@ -70,6 +70,17 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
     private static int refuse(String key, int value, String allowed, int previous, Refusals refusals) {
         refusals.refused(key, Integer.toString(value), allowed);
         return previous;
+    }
+
+    /** A relay list never holds the whole address space: that would be an open relay. */
+    static AccessList relayList(String text) {
+        AccessList list = AccessList.parse(text);
+        for (Cidr c : list.ranges()) {
+            if (c.prefix() == 0) {
+                throw new IllegalArgumentException(c + " would make an open relay");
+            }
+        }
+        return list;
     }
 
     /** Server entries must be IP literals: resolving a DNS server's name would need DNS. */

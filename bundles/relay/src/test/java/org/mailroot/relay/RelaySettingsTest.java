@@ -47,6 +47,20 @@ class RelaySettingsTest {
     }
 
     @Test
+    void theWholeAddressSpaceIsNeverARelayList() {
+        Config open = new Config();
+        open.relayList = "10.0.0.0/8, 0.0.0.0/0";
+        assertTrue(parse(open, RelaySettings.DEFAULTS).relayList().isEmpty());
+        open.relayList = "::/0";
+        assertTrue(parse(open, RelaySettings.DEFAULTS).relayList().isEmpty());
+        assertEquals(2, refused.size());
+        assertTrue(refused.get(0).contains("open relay"), refused.toString());
+        open.relayList = "";
+        open.connectionList = "0.0.0.0/0";
+        assertEquals(1, parse(open, RelaySettings.DEFAULTS).connectionList().ranges().size(), "fine for connections");
+    }
+
+    @Test
     void dnsServersAreAddressesWithPorts() {
         assertEquals(List.of("127.0.0.1:5353", "[::1]:53", "192.0.2.53"),
                 RelaySettings.servers("127.0.0.1:5353, [::1]:53 192.0.2.53"));
