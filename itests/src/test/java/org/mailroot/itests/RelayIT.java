@@ -82,6 +82,15 @@ class RelayIT {
         assertEquals(550, denied.code(), "not listed: " + denied);
         assertTrue(denied.text().startsWith("5.7.1"), denied.toString());
         assertEquals(550, rcpt("127.0.2.1", "d@remote.test").code(), "outside the block");
+        assertEquals(Boolean.TRUE, relayHookProperty("mailroot.hook.nonblocking"), "addresses only: called on the event loop");
+    }
+
+    /** A service property of the relay bundle's RelayPolicy. */
+    private Object relayHookProperty(String key) throws Exception {
+        var refs = server.get().context().getAllServiceReferences("org.mailroot.api.hook.RelayPolicy",
+                "(component.name=org.mailroot.relay~default/relay)");
+        assertEquals(1, refs == null ? 0 : refs.length, "one relay policy of the relay bundle");
+        return refs[0].getProperty(key);
     }
 
     @Test
@@ -95,6 +104,7 @@ class RelayIT {
         assertEquals(550, liar.code(), "PTR says liar.relay.test but its A record is another address: " + liar);
         assertTrue(dns.questions().contains("liar.relay.test. A"), dns.questions().toString());
         assertEquals(550, rcpt("127.0.0.9", "c@remote.test").code(), "no PTR at all");
+        assertEquals(Boolean.FALSE, relayHookProperty("mailroot.hook.nonblocking"), "a domain entry: runs on a worker");
     }
 
     @Test
