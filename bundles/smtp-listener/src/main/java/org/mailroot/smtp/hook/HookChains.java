@@ -55,7 +55,7 @@ public final class HookChains {
     }
 
     /**
-     * RFC 5321 §4.2.5 / §4.2.2 451 with RFC 3463 X.3.0: a relay policy is required but none is
+     * RFC 5321 §4.2.2 451 (a RCPT reply, §4.3.2) with RFC 3463 X.3.0: a relay policy is required but none is
      * bound now (its bundle is stopped or being updated). Temporary, so the client retries and good
      * mail is never bounced during an update; never an accept either (design §3).
      */
