@@ -64,14 +64,14 @@ public final class RelayControl {
     public void activate(Config config, BundleContext context, Map<String, Object> properties) {
         name = instanceName(properties);
         file = fileName(properties);
-        rules = rules(config, RelaySettings.DEFAULTS, null);
+        rules = rules(config, properties, RelaySettings.DEFAULTS, null);
         registrations = new HookRegistrations(context, name, () -> rules, connections, messages);
         LOG.info("Relay control '{}' active: {}", name, describe(rules.settings()));
     }
 
     @Modified
-    public void modified(Config config) {
-        rules = rules(config, rules.settings(), rules);
+    public void modified(Config config, Map<String, Object> properties) {
+        rules = rules(config, properties, rules.settings(), rules);
         registrations.update(rules.settings());
         LOG.info("Relay control '{}' configuration changed: {}", name, describe(rules.settings()));
     }
@@ -82,11 +82,11 @@ public final class RelayControl {
         LOG.info("Relay control '{}' stopped", name);
     }
 
-    private Rules rules(Config config, RelaySettings previous, Rules old) {
+    private Rules rules(Config config, Map<String, Object> properties, RelaySettings previous, Rules old) {
         RelaySettings s = RelaySettings.parse(config, previous, (key, value, allowed) ->
                 // CONVENTIONS.md "Invalid configuration": file, key, allowed values, what is kept
                 LOG.error("Invalid configuration {} (etc/{}): {}={}; allowed: {}; keeping {}", name, file,
-                        key, value, allowed, previous.valueOf(key)));
+                        key, value, allowed, previous.valueOf(key)), properties);
         if (old != null && s.dnsServers().equals(old.settings().dnsServers())
                 && s.dnsTimeoutSeconds() == old.settings().dnsTimeoutSeconds()) {
             return new Rules(s, old.resolver()); // keeps the DNS cache

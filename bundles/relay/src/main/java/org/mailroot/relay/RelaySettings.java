@@ -30,7 +30,22 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
     }
 
     static RelaySettings parse(RelayControl.Config c, RelaySettings previous, Refusals refusals) {
+        return parse(c, previous, refusals, java.util.Map.of());
+    }
+
+    /**
+     * @param raw the configuration's properties as given: DS turns "yes" into false for a boolean
+     *        key without a word, so booleans are checked here
+     */
+    static RelaySettings parse(RelayControl.Config c, RelaySettings previous, Refusals refusals,
+            java.util.Map<String, ?> raw) {
         RelaySettings p = previous;
+        boolean relayAuthenticated = c.relayAuthenticated();
+        Object given = raw.get("relayAuthenticated");
+        if (given != null && !(given instanceof Boolean) && !given.toString().strip().matches("(?i)true|false")) {
+            refusals.refused("relayAuthenticated", given.toString(), "true, false");
+            relayAuthenticated = p.relayAuthenticated;
+        }
         String policy = c.connectionPolicy().strip();
         boolean onlyListed = p.onlyListed;
         if (policy.equalsIgnoreCase("onlyListed")) {
@@ -43,7 +58,7 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
         return new RelaySettings(c.listener().strip(), onlyListed,
                 value("connectionList", c.connectionList(), AccessList::parse, p.connectionList, ALLOWED_LIST, refusals),
                 value("relayList", c.relayList(), RelaySettings::relayList, p.relayList, ALLOWED_LIST, refusals),
-                c.relayAuthenticated(),
+                relayAuthenticated,
                 range("maxConnectionsPerMinute", c.maxConnectionsPerMinute(), p.maxConnectionsPerMinute, refusals, 1_000_000),
                 range("maxMessagesPerMinute", c.maxMessagesPerMinute(), p.maxMessagesPerMinute, refusals, 1_000_000),
                 value("dnsServers", c.dnsServers(), RelaySettings::servers, p.dnsServers,
@@ -114,6 +129,7 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
             case "maxMessagesPerMinute" -> Integer.toString(maxMessagesPerMinute);
             case "dnsServers" -> dnsServers.isEmpty() ? "(system)" : String.join(",", dnsServers);
             case "dnsTimeoutSeconds" -> Integer.toString(dnsTimeoutSeconds);
+            case "relayAuthenticated" -> Boolean.toString(relayAuthenticated);
             default -> "the previous value";
         };
     }

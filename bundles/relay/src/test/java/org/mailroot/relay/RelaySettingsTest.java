@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Per-key validation: a bad key is refused and named, its previous value kept, the others applied. */
@@ -58,6 +59,18 @@ class RelaySettingsTest {
         open.relayList = "";
         open.connectionList = "0.0.0.0/0";
         assertEquals(1, parse(open, RelaySettings.DEFAULTS).connectionList().ranges().size(), "fine for connections");
+    }
+
+    @Test
+    void aBooleanThatIsNotTrueOrFalseIsRefused() {
+        Config c = new Config();
+        c.relayAuthenticated = false; // what DS makes of "yes"
+        RelaySettings s = RelaySettings.parse(c, RelaySettings.DEFAULTS,
+                (key, value, allowed) -> refused.add(key + "=" + value), Map.of("relayAuthenticated", "yes"));
+        assertTrue(s.relayAuthenticated(), "the previous value stays");
+        assertEquals(List.of("relayAuthenticated=yes"), refused);
+        assertEquals(false, RelaySettings.parse(c, RelaySettings.DEFAULTS, (k, v, a) -> refused.add(k),
+                Map.of("relayAuthenticated", "FALSE")).relayAuthenticated());
     }
 
     @Test
