@@ -94,7 +94,7 @@ public final class RelayControl {
         try {
             return new Rules(s, new DnsReverseResolver(s.dnsServers(), Duration.ofSeconds(s.dnsTimeoutSeconds())));
         } catch (UnknownHostException | RuntimeException e) {
-            LOG.error("Relay control '{}': cannot use DNS servers {}: {}; domain entries match nothing", name,
+            LOG.error("Relay control '{}': cannot use DNS servers {}: {}; clients needing a domain entry are deferred (4xx)", name,
                     s.dnsServers(), e.toString());
             return new Rules(s, client -> ReverseResolver.Result.TEMPORARY_FAILURE);
         }
