@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
 import org.mailroot.itests.harness.DnsResponder;
+import org.mailroot.itests.harness.RelayReady;
 import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.harness.ServerExtension.Listener;
 import org.mailroot.itests.harness.Smtp;
@@ -29,6 +31,11 @@ class ConnectionControlIT {
     @RegisterExtension
     final ServerExtension server = new ServerExtension().beforeStart(instance -> instance.write(RelayIT.RELAY_CFG,
             Map.of("connectionList", "127.0.0.20, 127.0.2.0/24, bad.test, ::1/128", "dnsServers", dns.address())));
+
+    @BeforeEach
+    void relayReady() {
+        RelayReady.await(server.get());
+    }
 
     private static DnsResponder newResponder() {
         try {

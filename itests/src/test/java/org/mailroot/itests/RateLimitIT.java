@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mailroot.itests.harness.RelayReady;
 import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.harness.Smtp;
 
@@ -15,6 +17,11 @@ class RateLimitIT {
     @RegisterExtension
     final ServerExtension server = new ServerExtension().beforeStart(instance -> instance.write(RelayIT.RELAY_CFG,
             Map.of("maxConnectionsPerMinute", "3", "maxMessagesPerMinute", "2", "relayList", "127.0.0.99")));
+
+    @BeforeEach
+    void relayReady() {
+        RelayReady.await(server.get());
+    }
 
     @Test
     void connectionsPerClientPerMinute() throws Exception {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
 import org.mailroot.itests.harness.DnsResponder;
+import org.mailroot.itests.harness.RelayReady;
 import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.harness.ServerExtension.Listener;
 import org.mailroot.itests.harness.Smtp;
@@ -36,6 +38,11 @@ class RelayIT {
     @RegisterExtension
     final ServerExtension server = new ServerExtension().beforeStart(instance ->
             instance.write(RELAY_CFG, Map.of("dnsServers", dns.address(), "dnsTimeoutSeconds", "2")));
+
+    @BeforeEach
+    void relayReady() {
+        RelayReady.await(server.get());
+    }
 
     private static DnsResponder newResponder() {
         try {

@@ -16,12 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mailroot.itests.harness.Await;
 import org.mailroot.itests.harness.Distribution;
 import org.mailroot.itests.harness.RelayLoadClient;
 import org.mailroot.itests.harness.RelayLoadClient.Outcome;
+import org.mailroot.itests.harness.RelayReady;
 import org.mailroot.itests.harness.ServerExtension;
 import org.mailroot.itests.harness.ServerExtension.Listener;
 import org.osgi.framework.Bundle;
@@ -42,6 +44,11 @@ class RelaySwapIT {
     @RegisterExtension
     final ServerExtension server = new ServerExtension().beforeStart(instance ->
             instance.write(RelayIT.RELAY_CFG, Map.of("relayList", "127.0.0.1")));
+
+    @BeforeEach
+    void relayReady() {
+        RelayReady.await(server.get());
+    }
 
     @Test
     @Listener("requireRelayPolicy=true")

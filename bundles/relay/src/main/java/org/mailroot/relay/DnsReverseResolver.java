@@ -1,7 +1,6 @@
 package org.mailroot.relay;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ final class DnsReverseResolver implements ReverseResolver {
         } else {
             List<Resolver> list = new ArrayList<>();
             for (String s : servers) {
-                list.add(new SimpleResolver(socketAddress(s)));
+                list.add(new SimpleResolver(RelaySettings.socketAddress(s)));
             }
             resolver = new ExtendedResolver(list);
         }
@@ -82,26 +81,5 @@ final class DnsReverseResolver implements ReverseResolver {
         l.setCache(cache);
         l.setSearchPath((Name[]) null);
         return l;
-    }
-
-    /** {@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6 literal; port 53 by default. */
-    static InetSocketAddress socketAddress(String server) throws UnknownHostException {
-        String s = server.strip();
-        String host = s;
-        int port = 53;
-        if (s.startsWith("[")) {
-            int end = s.indexOf(']');
-            host = s.substring(1, end);
-            if (s.length() > end + 1) {
-                port = Integer.parseInt(s.substring(end + 2));
-            }
-        } else if (s.indexOf(':') >= 0 && s.indexOf(':') == s.lastIndexOf(':')) {
-            host = s.substring(0, s.indexOf(':'));
-            port = Integer.parseInt(s.substring(s.indexOf(':') + 1));
-        }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + server);
-        }
-        return new InetSocketAddress(InetAddress.getByName(host), port);
     }
 }

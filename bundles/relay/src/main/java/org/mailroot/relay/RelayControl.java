@@ -1,6 +1,5 @@
 package org.mailroot.relay;
 
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
@@ -91,13 +90,7 @@ public final class RelayControl {
                 && s.dnsTimeoutSeconds() == old.settings().dnsTimeoutSeconds()) {
             return new Rules(s, old.resolver()); // keeps the DNS cache
         }
-        try {
-            return new Rules(s, new DnsReverseResolver(s.dnsServers(), Duration.ofSeconds(s.dnsTimeoutSeconds())));
-        } catch (UnknownHostException | RuntimeException e) {
-            LOG.error("Relay control '{}': cannot use DNS servers {}: {}; clients needing a domain entry are deferred (4xx)", name,
-                    s.dnsServers(), e.toString());
-            return new Rules(s, client -> ReverseResolver.Result.TEMPORARY_FAILURE);
-        }
+        return new Rules(s, new LazyResolver(s.dnsServers(), Duration.ofSeconds(s.dnsTimeoutSeconds())));
     }
 
     private static String describe(RelaySettings s) {

@@ -1,5 +1,8 @@
 package org.mailroot.relay;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,8 +112,8 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
                 throw new IllegalArgumentException("a server is one address: " + s);
             }
             try {
-                DnsReverseResolver.socketAddress(s);
-            } catch (java.net.UnknownHostException | RuntimeException e) {
+                socketAddress(s);
+            } catch (UnknownHostException | RuntimeException e) {
                 throw new IllegalArgumentException("bad server: " + s);
             }
             out.add(s);
@@ -132,5 +135,26 @@ record RelaySettings(String listener, boolean onlyListed, AccessList connectionL
             case "relayAuthenticated" -> Boolean.toString(relayAuthenticated);
             default -> "the previous value";
         };
+    }
+
+    /** {@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6 literal; port 53 by default. */
+    static InetSocketAddress socketAddress(String server) throws UnknownHostException {
+        String s = server.strip();
+        String host = s;
+        int port = 53;
+        if (s.startsWith("[")) {
+            int end = s.indexOf(']');
+            host = s.substring(1, end);
+            if (s.length() > end + 1) {
+                port = Integer.parseInt(s.substring(end + 2));
+            }
+        } else if (s.indexOf(':') >= 0 && s.indexOf(':') == s.lastIndexOf(':')) {
+            host = s.substring(0, s.indexOf(':'));
+            port = Integer.parseInt(s.substring(s.indexOf(':') + 1));
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + server);
+        }
+        return new InetSocketAddress(InetAddress.getByName(host), port);
     }
 }
