@@ -86,6 +86,10 @@ public final class RelayControl {
                 // CONVENTIONS.md "Invalid configuration": file, key, allowed values, what is kept
                 LOG.error("Invalid configuration {} (etc/{}): {}={}; allowed: {}; keeping {}", name, file,
                         key, value, allowed, previous.valueOf(key)), properties);
+        if (s.onlyListed() && s.connectionList().isEmpty()) {
+            LOG.warn("Relay control '{}' (etc/{}): connectionPolicy=onlyListed with an empty connectionList"
+                    + " refuses every client", name, file);
+        }
         if (old != null && s.dnsServers().equals(old.settings().dnsServers())
                 && s.dnsTimeoutSeconds() == old.settings().dnsTimeoutSeconds()) {
             return new Rules(s, old.resolver()); // keeps the DNS cache
