@@ -34,4 +34,12 @@ public interface ServerContext {
 
     /** A verified reverse name of the client, or empty; called on a worker (it may block). */
     Optional<String> reverseName(InetAddress address);
+
+    /**
+     * Whether a relay policy must be present ({@code requireRelayPolicy}): then, while none is
+     * bound (its bundle stopped or updating), a non-local recipient gets 451 4.3.0, not 550.
+     */
+    default boolean relayPolicyRequired() {
+        return false;
+    }
 }

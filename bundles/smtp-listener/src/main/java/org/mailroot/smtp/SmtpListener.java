@@ -79,6 +79,9 @@ public final class SmtpListener implements ServerContext {
         @AttributeDefinition(description = "Look up the client's reverse DNS name (forward-confirmed)"
                 + " for the Received header and hooks; off as in IIS (one blocking lookup per connection)")
         boolean reverseLookup() default false;
+        @AttributeDefinition(description = "A relay policy (the relay bundle) must be present: while none is"
+                + " bound, non-local recipients get 451 4.3.0 instead of 550 5.7.1 (design §3)")
+        boolean requireRelayPolicy() default false;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -121,6 +124,7 @@ public final class SmtpListener implements ServerContext {
     private volatile List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters;
 
     private volatile ListenerSettings settings;
+    private volatile boolean relayPolicyRequired;
     private SmtpServer server;
     private ExecutorService workers;
     private List<InetSocketAddress> bound = List.of();
@@ -131,6 +135,7 @@ public final class SmtpListener implements ServerContext {
     @Activate
     public void activate(Config config, BundleContext context) throws Exception {
         settings = ListenerConfig.settings(config);
+        relayPolicyRequired = config.requireRelayPolicy();
         configValues = values(config);
         workers = WorkerPool.create(settings.name());
         server = new SmtpServer(this);
@@ -159,7 +164,9 @@ public final class SmtpListener implements ServerContext {
         configValues = values(config);
         ListenerSettings old = settings;
         settings = next;
-        LOG.info("Virtual server '{}' configuration changed: {}", next.name(), next);
+        relayPolicyRequired = config.requireRelayPolicy();
+        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}", next.name(), next,
+                relayPolicyRequired);
         if (next.needsRebind(old)) {
             server.unbind();
             try {
@@ -227,6 +234,11 @@ public final class SmtpListener implements ServerContext {
     @Override
     public Optional<String> reverseName(InetAddress address) {
         return ReverseLookup.of(address);
+    }
+
+    @Override
+    public boolean relayPolicyRequired() {
+        return relayPolicyRequired;
     }
 
     /** A snapshot (the Config object may be backed by a map that changes under it). */

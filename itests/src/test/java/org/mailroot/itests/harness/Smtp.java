@@ -53,6 +53,29 @@ public final class Smtp implements AutoCloseable {
         return new Smtp(socket);
     }
 
+    /**
+     * Connects from a chosen local address (any 127.x.y.z is this machine's loopback on Linux),
+     * so a test can be several clients; reads nothing.
+     */
+    public static Smtp connectFrom(InetAddress local, InetAddress server, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(local, 0));
+        socket.connect(new InetSocketAddress(server, port), 5_000);
+        socket.setSoTimeout(10_000);
+        return new Smtp(socket);
+    }
+
+    /** Connects from a chosen 127.x.y.z address to the loopback server and reads the greeting. */
+    public static Smtp openFrom(String localIp, int port) throws IOException {
+        Smtp smtp = connectFrom(InetAddress.getByName(localIp), InetAddress.getLoopbackAddress(), port);
+        Reply greeting = smtp.read();
+        if (greeting.code() != 220) {
+            smtp.close();
+            throw new IOException("expected 220 greeting from " + localIp + ", got " + greeting);
+        }
+        return smtp;
+    }
+
     /** Connects and reads the greeting. */
     /**
      * The first reply of a new connection (read timeout readTimeoutMillis), or -1 when it cannot

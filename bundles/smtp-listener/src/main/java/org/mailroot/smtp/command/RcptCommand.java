@@ -69,8 +69,9 @@ public final class RcptCommand implements CommandHandler {
             return MailCommand.done(TOO_MANY);
         }
         HookSnapshot hooks = context.hooks();
+        boolean relayRequired = context.server().relayPolicyRequired();
         return context.runHooks("RCPT", hooks.recipientChainNonBlocking(),
-                p -> HookChains.recipient(hooks, p, session, address),
+                p -> HookChains.recipient(hooks, p, session, address, relayRequired),
                 Resolution.refuse(HookChains.FAILED)).thenApply(r -> {
                     Verdict v = r.verdict();
                     if (v.kind() == Verdict.Kind.ACCEPT && session.transaction() == t) {

@@ -54,9 +54,26 @@ public final class HookChains {
         return Verdict.decline();
     }
 
+    /**
+     * RFC 5321 §4.2.2 451 (a RCPT reply, §4.3.2) with RFC 3463 X.3.0: a relay policy is required but none is
+     * bound now (its bundle is stopped or being updated). Temporary, so the client retries and good
+     * mail is never bounced during an update; never an accept either (design §3).
+     */
+    public static final Verdict RELAY_UNAVAILABLE =
+            Verdict.defer(451, "4.3.0", "Relay control not available, try again later");
+
     /** Resolvers, then relay policies; always a non-decline resolution. */
     public static Resolution recipient(HookSnapshot hooks, HookRunner.Progress progress,
             SessionInfo session, MailAddress recipient) {
+        return recipient(hooks, progress, session, recipient, false);
+    }
+
+    /**
+     * Resolvers, then relay policies; always a non-decline resolution. When every resolver
+     * declines and no relay policy is bound: 550 5.7.1, or 451 4.3.0 if {@code relayRequired}.
+     */
+    public static Resolution recipient(HookSnapshot hooks, HookRunner.Progress progress,
+            SessionInfo session, MailAddress recipient, boolean relayRequired) {
         for (HookRef<RecipientResolver> ref : hooks.resolvers()) {
             progress.calling(ref.name());
             try {
@@ -74,6 +91,10 @@ public final class HookChains {
             }
         }
         List<HookRef<RelayPolicy>> policies = hooks.relayPolicies();
+        if (relayRequired && policies.isEmpty()) {
+            RelayAbsence.log(session, recipient);
+            return Resolution.refuse(RELAY_UNAVAILABLE);
+        }
         Verdict v = verdict(policies, progress, session, "RCPT relay",
                 p -> p.relay(session, recipient));
         return switch (v.kind()) {

@@ -38,6 +38,8 @@ public final class FakeServer implements ServerContext {
     public final List<Map.Entry<Map<String, Object>, RecipientResolver>> resolvers = new ArrayList<>();
     public final List<Map.Entry<Map<String, Object>, RelayPolicy>> relayPolicies = new ArrayList<>();
     public final List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters = new ArrayList<>();
+    /** requireRelayPolicy of the virtual server. */
+    public volatile boolean relayRequired;
     public final java.util.concurrent.atomic.AtomicInteger reverseLookups = new java.util.concurrent.atomic.AtomicInteger();
     private long nextId = 1;
 
@@ -108,6 +110,11 @@ public final class FakeServer implements ServerContext {
     public Optional<String> reverseName(InetAddress address) {
         reverseLookups.incrementAndGet();
         return Optional.of("client.example.net");
+    }
+
+    @Override
+    public boolean relayPolicyRequired() {
+        return relayRequired;
     }
 
     public static MailAddress addr(String s) {
