@@ -25,7 +25,9 @@ import org.mailroot.api.delivery.Delivery;
  * not write a second copy. Should that name already hold the same message for other recipients
  * (a later attempt for the remaining routes), the name becomes
  * {@code <messageId>.<hash of the x- lines>.eml}, still stable across retries. Temporary files
- * live in the hidden {@code Drop/.tmp/} so that Drop readers never see a partial file.
+ * live in the hidden {@code Drop/.tmp/} so that Drop readers never see a partial file. A route
+ * may ask for a subfolder ({@link RouteParameters#FOLDER}): the file then goes to
+ * {@code Drop/<folder>/}, with the same naming.
  */
 final class EmlWriter {
     static final String TEMP_DIR = ".tmp";
@@ -35,15 +37,28 @@ final class EmlWriter {
 
     /** Delivers every route in one file; throws when nothing was written. */
     void write(Path drop, Delivery delivery, List<Route> routes) throws IOException {
+        write(drop, null, delivery, routes);
+    }
+
+    /**
+     * As {@link #write(Path, Delivery, List)}, into {@code Drop/<folder>/} when folder is not
+     * null (a safe single name, see {@link RouteParameters#folder}). The temporary file still
+     * lives in {@code Drop/.tmp/}: same file system, so the rename stays atomic.
+     */
+    void write(Path drop, String folder, Delivery delivery, List<Route> routes) throws IOException {
         byte[] header = header(delivery, routes);
         String id = FileNames.encode(delivery.envelope().id());
-        Path target = drop.resolve(id + ".eml");
+        Path dir = folder == null ? drop : drop.resolve(folder);
+        if (folder != null) {
+            AtomicFiles.createDirectories(dir); // one stat when it exists; fsyncs Drop/ when new
+        }
+        Path target = dir.resolve(id + ".eml");
         if (Files.exists(target)) {
             if (startsWith(target, header)) {
                 AtomicFiles.syncExisting(target);
                 return; // already delivered by an attempt that crashed before the spool noted it
             }
-            target = drop.resolve(id + "." + hash(header) + ".eml");
+            target = dir.resolve(id + "." + hash(header) + ".eml");
             if (Files.exists(target)) {
                 AtomicFiles.syncExisting(target);
                 return;
@@ -68,6 +83,7 @@ final class EmlWriter {
             // Someone removed Drop/.tmp (or Drop/) since we last looked: create it and retry once.
             knownTempDir = null;
             AtomicFiles.createDirectories(tempDir);
+            AtomicFiles.createDirectories(dir);
             knownTempDir = tempDir;
             AtomicFiles.write(temp, target, size, body);
         }

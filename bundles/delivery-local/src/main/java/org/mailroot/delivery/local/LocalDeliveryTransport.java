@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mailroot.api.Route;
 import org.mailroot.api.delivery.Delivery;
 import org.mailroot.api.delivery.DeliveryStatus;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code local} transport: writes messages for local domains into the Drop folder, as an
- * IIS {@code .eml} file (default) or into Maildirs. Every failure is temporary (4.3.0, RFC 3463
+ * IIS {@code .eml} file (default) or into Maildirs, in the subfolder a route may name
+ * ({@link RouteParameters#FOLDER}). Every failure is temporary (4.3.0, RFC 3463
  * "other or undefined mail system status") so the spool retries; nothing is ever lost here.
  */
 @Component(service = DeliveryTransport.class, configurationPid = LocalDeliveryConfig.PID)
@@ -90,15 +93,34 @@ public class LocalDeliveryTransport implements DeliveryTransport {
         if (LocalDeliveryConfig.MAILDIR.equals(format)) {
             return toMaildirs(drop, delivery, routes);
         }
-        try {
-            eml.write(drop, delivery, routes);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Message {}: cannot write to {}, will retry: {}", delivery.envelope().id(), drop, e.toString());
-            return all(routes, "cannot write to the Drop folder: " + e);
-        }
         List<DeliveryStatus> result = new ArrayList<>(routes.size());
-        routes.forEach(r -> result.add(DeliveryStatus.delivered(r)));
+        // one file per Drop folder: routes without a folder parameter all share Drop/ itself
+        Map<String, List<Route>> byFolder = new LinkedHashMap<>();
+        for (Route r : routes) {
+            byFolder.computeIfAbsent(folderOf(delivery, r), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<Route>> group : byFolder.entrySet()) {
+            String folder = group.getKey().isEmpty() ? null : group.getKey();
+            try {
+                eml.write(drop, folder, delivery, group.getValue());
+                group.getValue().forEach(r -> result.add(DeliveryStatus.delivered(r)));
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("Message {}: cannot write to {}, will retry: {}", delivery.envelope().id(),
+                        folder == null ? drop : drop.resolve(folder), e.toString());
+                result.addAll(all(group.getValue(), "cannot write to the Drop folder: " + e));
+            }
+        }
         return result;
+    }
+
+    /** The route's Drop subfolder, "" for none; an unsafe name is logged and ignored (see RouteParameters). */
+    private static String folderOf(Delivery delivery, Route route) {
+        if (RouteParameters.hasUnsafeFolder(route)) {
+            LOG.warn("Message {}: route of {} names folder '{}', not a safe folder name; delivering without it",
+                    delivery.envelope().id(), route.recipient().address(), route.parameters().get(RouteParameters.FOLDER));
+        }
+        String folder = RouteParameters.folder(route);
+        return folder == null ? "" : folder;
     }
 
     private List<DeliveryStatus> toMaildirs(Path drop, Delivery delivery, List<Route> routes) {
@@ -112,7 +134,7 @@ public class LocalDeliveryTransport implements DeliveryTransport {
                 continue;
             }
             try {
-                maildir.write(drop, domain, mailbox, delivery);
+                maildir.write(drop, domain, mailbox, folderOf(delivery, route), delivery);
                 result.add(DeliveryStatus.delivered(route));
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Message {}: cannot write Maildir {}/{}, will retry: {}",

@@ -35,9 +35,27 @@ final class MaildirWriter {
                 + FileNames.encode(delivery.envelope().id()) + "." + host;
     }
 
-    /** Delivers one copy to {@code Drop/<domain>/<mailbox>/new/}; throws when nothing was written. */
-    void write(Path drop, String domain, String mailbox, Delivery delivery) throws IOException {
+    /**
+     * Delivers one copy to {@code Drop/<domain>/<mailbox>/new/}, or into the Maildir++ folder
+     * {@code .<folder>} of the mailbox when folder is not empty (a safe name, see
+     * {@link RouteParameters#folder}). Maildir++ marks a folder with an empty
+     * {@code maildirfolder} file, which Courier's and Dovecot's delivery agents expect.
+     * Throws when nothing was written.
+     */
+    void write(Path drop, String domain, String mailbox, String folder, Delivery delivery) throws IOException {
         Path root = Mailboxes.folder(drop, domain, mailbox);
+        if (!folder.isEmpty()) {
+            root = root.resolve("." + folder);
+            AtomicFiles.createDirectories(root);
+            Path marker = root.resolve("maildirfolder");
+            if (!Files.exists(marker)) {
+                try {
+                    Files.createFile(marker);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another delivery made it first: fine
+                }
+            }
+        }
         Path tmp = root.resolve("tmp");
         Path cur = root.resolve("cur");
         Path fresh = root.resolve("new");
