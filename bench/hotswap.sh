@@ -10,6 +10,7 @@ Usage: bench/hotswap.sh [options]
                     (d) pause + resume, (a) delivery-local disabled + enabled (default 3)
   --phase-seconds S minimum time under load after each change (default 10)
   --per-phase N     minimum acknowledged messages after each change (default 200)
+  --pause-seconds S how long the virtual server stays paused in (d) (default 2)
   --size BYTES      message body size (default 4096)
   --max-gap-ms MS   fail when the longest gap between two 250s outside a pause exceeds this
                     (default 10000)
@@ -24,36 +25,36 @@ EOF2
 }
 
 here=$(cd "$(dirname "$0")" && pwd); repo=$(dirname "$here")
-threads=8 rounds=3 phase=10 perphase=200 size=4096 maxgap=10000 results=""
+threads=8 rounds=3 phase=10 perphase=200 pause=2 size=4096 maxgap=10000 results=""
 while (($#)); do
   case "$1" in
     --threads) threads=$2; shift ;;  --rounds) rounds=$2; shift ;;  --phase-seconds) phase=$2; shift ;;
-    --per-phase) perphase=$2; shift ;;  --size) size=$2; shift ;;  --max-gap-ms) maxgap=$2; shift ;;
+    --per-phase) perphase=$2; shift ;;  --pause-seconds) pause=$2; shift ;;  --size) size=$2; shift ;;  --max-gap-ms) maxgap=$2; shift ;;
     --results) results=$2; shift ;;
     -h|--help) usage; exit 0 ;;  *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac; shift
 done
-for v in "$threads" "$rounds" "$phase" "$perphase" "$size" "$maxgap"; do
+for v in "$threads" "$rounds" "$phase" "$perphase" "$pause" "$size" "$maxgap"; do
   [[ $v =~ ^[0-9]+$ ]] || { echo "not a number: $v" >&2; usage >&2; exit 2; }
 done
 mkdir -p "$here/results"; results=${results:-$here/results/hotswap-$(date +%Y%m%d-%H%M%S).txt}
 
 props=(-Dmailroot.hotswap.threads="$threads" -Dmailroot.hotswap.rounds="$rounds"
   -Dmailroot.hotswap.phaseMillis=$((phase * 1000)) -Dmailroot.hotswap.perPhase="$perphase"
-  -Dmailroot.hotswap.bodyBytes="$size" -Dmailroot.hotswap.maxGapMillis="$maxgap")
+  -Dmailroot.hotswap.pauseMillis=$((pause * 1000)) -Dmailroot.hotswap.bodyBytes="$size" -Dmailroot.hotswap.maxGapMillis="$maxgap")
 # only this test: no unit tests, no other itest, no distribution smoke test
 only=(-Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=HotSwapUnderLoadIT
   -Dfailsafe.failIfNoSpecifiedTests=false)
 # -am: the itests need the example bundles and the distribution of this same build (never installed)
 modules=(-pl itests -am)
 
-echo "hotswap: threads=$threads rounds=$rounds phase=${phase}s perPhase=$perphase size=$size (log: $results)"
+echo "hotswap: threads=$threads rounds=$rounds phase=${phase}s perPhase=$perphase pause=${pause}s size=$size (log: $results)"
 start=$(date +%s)
 status=0
 (cd "$repo" && mvn -B -o verify "${modules[@]}" "${only[@]}" "${props[@]}") > "$results.mvn.log" 2>&1 || status=$?
 output="$repo/itests/target/failsafe-reports/org.mailroot.itests.HotSwapUnderLoadIT-output.txt"
 {
-  echo "hotswap.sh $(date -u +%FT%TZ) threads=$threads rounds=$rounds phaseSeconds=$phase perPhase=$perphase size=$size"
+  echo "hotswap.sh $(date -u +%FT%TZ) threads=$threads rounds=$rounds phaseSeconds=$phase perPhase=$perphase pauseSeconds=$pause size=$size"
   echo "host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ -f $output ]]; then grep '^HOTSWAP' "$output" || echo "no HOTSWAP summary in $output"
   else echo "no test output ($output): see $results.mvn.log"; fi

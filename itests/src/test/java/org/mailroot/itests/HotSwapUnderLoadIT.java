@@ -46,6 +46,7 @@ class HotSwapUnderLoadIT {
     private static final long PHASE_MILLIS = Long.getLong("mailroot.hotswap.phaseMillis", 500);
     private static final int ROUNDS = Integer.getInteger("mailroot.hotswap.rounds", 1);
     private static final int BODY_BYTES = Integer.getInteger("mailroot.hotswap.bodyBytes", 2048);
+    private static final long PAUSE_MILLIS = Long.getLong("mailroot.hotswap.pauseMillis", 0);
     private static final long MAX_GAP_MILLIS = Long.getLong("mailroot.hotswap.maxGapMillis", 10_000);
     private static final Duration APPLIED = Duration.ofSeconds(20);
     private static final String ROUTER = "org.mailroot.example.viprouter.VipRouter";
@@ -96,8 +97,11 @@ class HotSwapUnderLoadIT {
                 int retriedBefore = load.retried.size();
                 server.instance().setListener("paused", "true");
                 Await.until(APPLIED, "new connections refused with 421", () -> Smtp.greeting(server.port(), 3_000) == 421);
-                // hold the pause until every client has, on average, been refused twice
-                Await.until(APPLIED, "clients refused and retrying", () -> load.retried.size() - retriedBefore >= 2 * THREADS);
+                // hold the pause until every client has, on average, been refused twice (and pauseMillis passed)
+                long pausedAt = System.nanoTime();
+                Await.until(APPLIED.plusMillis(PAUSE_MILLIS), "clients refused and retrying",
+                        () -> load.retried.size() - retriedBefore >= 2 * THREADS
+                                && (System.nanoTime() - pausedAt) / 1_000_000 >= PAUSE_MILLIS);
                 report.mark(r + "(d) resumed");
                 server.instance().setListener("paused", "false");
                 Await.until(APPLIED, "220 again after paused=false", () -> Smtp.greeting(server.port(), 3_000) == 220);

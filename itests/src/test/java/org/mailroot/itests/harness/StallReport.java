@@ -66,7 +66,7 @@ public final class StallReport {
         for (Mark m : marks) {
             List<SteadyLoad.Ack> in = acks.stream().filter(a -> stepAt(a.end()).equals(m.step())).toList();
             List<String> others = marks.stream().map(Mark::step).filter(s -> !s.equals(m.step())).toList();
-            sb.append(String.format("HOTSWAP step %-28s acks %6d  longest gap %6d ms%n",
+            sb.append(String.format("HOTSWAP step %-40s acks %6d  longest gap %6d ms%n",
                     m.step(), in.size(), longestGap(acks, others).millis()));
         }
         return sb.toString();
