@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,9 @@ import org.osgi.framework.BundleException;
 /**
  * Disables and re-enables a feature of the distribution (features/&lt;name&gt;.json) on a
  * running server, at the bundle level: its bundles are stopped (in reverse order) and started
- * again. This is what {@code bin/mailroot feature disable|enable NAME} does to bundles; the
- * test goes through this one class so that it can switch to the admin command once that exists.
+ * again, the effect on bundles of the admin command {@code bin/mailroot feature disable|enable
+ * NAME}, which is being built in parallel. Tests go through this one class so that they switch
+ * to the admin command in one place once it exists.
  */
 public final class FeatureSwitch {
     // "id": "group:artifact:version" of the bundles array (the feature's own id has 4 parts)
@@ -57,7 +59,7 @@ public final class FeatureSwitch {
 
     public void disable() throws BundleException {
         List<Bundle> bundles = new ArrayList<>(bundles());
-        java.util.Collections.reverse(bundles);
+        Collections.reverse(bundles);
         for (Bundle b : bundles) {
             b.stop();
         }

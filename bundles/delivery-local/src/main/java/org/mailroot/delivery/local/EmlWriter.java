@@ -35,15 +35,11 @@ final class EmlWriter {
     /** The temp folder last known to exist: saves a stat per delivery. */
     private volatile Path knownTempDir;
 
-    /** Delivers every route in one file; throws when nothing was written. */
-    void write(Path drop, Delivery delivery, List<Route> routes) throws IOException {
-        write(drop, null, delivery, routes);
-    }
-
     /**
-     * As {@link #write(Path, Delivery, List)}, into {@code Drop/<folder>/} when folder is not
-     * null (a safe single name, see {@link RouteParameters#folder}). The temporary file still
-     * lives in {@code Drop/.tmp/}: same file system, so the rename stays atomic.
+     * Delivers every route in one file, in {@code Drop/} or, when folder is not null (a safe
+     * single name, see {@link RouteParameters#folder}), in {@code Drop/<folder>/}; throws when
+     * nothing was written. The temporary file always lives in {@code Drop/.tmp/}: same file
+     * system, so the rename stays atomic.
      */
     void write(Path drop, String folder, Delivery delivery, List<Route> routes) throws IOException {
         byte[] header = header(delivery, routes);
