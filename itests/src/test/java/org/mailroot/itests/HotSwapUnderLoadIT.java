@@ -66,6 +66,8 @@ class HotSwapUnderLoadIT {
     @Test
     void noFailedOrLostTransactionWhileTheServerChangesUnderLoad() throws Exception {
         Services.awaitRegistered(server.get(), ROUTER, APPLIED);
+        // registered is not yet bound by the listener (the REGISTERED event follows): probe RCPT
+        Await.until(APPLIED, "the router to accept probe@vip.example", () -> rcptAccepted("probe@vip.example"));
         awaitPlugin("1.0.0");
         Path vipDrop = server.instance().drop().resolve("vip");
         FeatureSwitch localDelivery = new FeatureSwitch(server.get(), "delivery-local");
@@ -215,6 +217,16 @@ class HotSwapUnderLoadIT {
                     .filter(x -> PluginJar.SYMBOLIC_NAME.equals(x.getSymbolicName())).findFirst();
             return b.isPresent() && b.get().getVersion().toString().equals(version) && b.get().getState() == Bundle.ACTIVE;
         });
+    }
+
+    private boolean rcptAccepted(String recipient) {
+        try (Smtp smtp = Smtp.open(server.port())) {
+            smtp.ehlo();
+            smtp.command("MAIL FROM:<probe@client.example>");
+            return smtp.command("RCPT TO:<" + recipient + ">").code() == 250;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The SIZE a new session's EHLO announces (RFC 1870), or -1. */

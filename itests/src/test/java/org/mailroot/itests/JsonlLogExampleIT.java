@@ -47,6 +47,12 @@ class JsonlLogExampleIT {
 
             Path jar = Examples.deploy(server.instance(), Examples.JSONL_LOG);
             Services.awaitRegistered(server.get(), COMPONENT, APPLIED);
+            // the registry lists a new service a moment before the publisher has bound it (the
+            // REGISTERED event comes after): probe connections until one is logged
+            Await.until(APPLIED, "a probe connection logged in " + jsonl, () -> {
+                Smtp.greeting(server.port(), 3_000);
+                return lines(jsonl).stream().anyMatch(l -> l.contains("\"type\":\"CONNECT\""));
+            });
             String during = send(session);
             String rcpt = Await.until(APPLIED, "the RCPT of " + during + " in " + jsonl,
                     () -> lines(jsonl).stream().filter(l -> l.contains("\"command\":\"RCPT\"") && l.contains(during))
