@@ -7,7 +7,8 @@ Usage: bench/hotswap.sh [options]
   --threads N       client threads / connections (default 8); even ones send 5 messages per
                     connection, odd ones connect for every message
   --rounds N        repetitions of the sequence (b) plugin update, (c) listener limit change,
-                    (d) pause + resume, (a) delivery-local disabled + enabled (default 3)
+                    (d) pause + resume, (a) bin/mailroot feature disable + enable
+                    delivery-local (default 3)
   --phase-seconds S minimum time under load after each change (default 10)
   --per-phase N     minimum acknowledged messages after each change (default 200)
   --pause-seconds S how long the virtual server stays paused in (d) (default 2)

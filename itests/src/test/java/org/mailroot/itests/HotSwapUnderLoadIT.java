@@ -36,9 +36,11 @@ import org.osgi.framework.Bundle;
  * their connection, half connect per message) to *@vip.example, routed by the example router to
  * Drop/vip/, while the test in turn (b) updates a plugin bundle in deploy/ to a new version,
  * (c) changes a listener limit in etc/, (d) pauses and resumes the virtual server and (a)
- * disables and re-enables the delivery-local feature. Asserts 0 failed transactions (5xx,
- * dropped connection, timeout), every acknowledged message in Drop exactly once, and reports
- * retried 4xx and the longest stall. Sizes: system properties mailroot.hotswap.* (bench/hotswap.sh).
+ * disables and re-enables the delivery-local feature with the admin command (bin/mailroot
+ * feature disable|enable): RCPT still succeeds through the router, mail waits in Queue/.
+ * Asserts 0 failed transactions (5xx, dropped connection, timeout), every acknowledged message
+ * in Drop exactly once, and reports retried 4xx and the longest stall. Sizes: system properties
+ * mailroot.hotswap.* (bench/hotswap.sh).
  */
 class HotSwapUnderLoadIT {
     private static final int THREADS = Integer.getInteger("mailroot.hotswap.threads", 6);
