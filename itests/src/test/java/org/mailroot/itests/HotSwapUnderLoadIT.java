@@ -139,7 +139,7 @@ class HotSwapUnderLoadIT {
                 load.retried.size(), refusedConnects, load.retried.size() - refusedConnects);
         System.out.printf("HOTSWAP longest gap between two 250s: %d ms (during %s); outside the pause: %d ms (during %s)%n",
                 gap.millis(), gap.step(), gapOutsidePause.millis(), gapOutsidePause.step());
-        System.out.printf("HOTSWAP longest transaction (first attempt to 250): %d ms (%s, %d attempt(s))%n",
+        System.out.printf("HOTSWAP longest transaction (first connection attempt to 250, retries included): %d ms (%s, %d attempt(s))%n",
                 longest.nanos() / 1_000_000, longest.subject(), longest.attempts());
         System.out.printf("HOTSWAP %d message(s) accepted while delivery-local was disabled, held in Queue/ until it was back%n",
                 heldInQueue.size());

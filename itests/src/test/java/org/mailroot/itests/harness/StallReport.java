@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The figures of a load run with changes made under it: per step (a named moment the test
  * marked), the messages acknowledged and the longest gap between two consecutive 250s; overall,
- * the longest gap and the longest single transaction (first attempt to 250, retries included).
+ * the longest gap and the longest single transaction (first connection attempt to 250, retries included).
  */
 public final class StallReport {
     private record Mark(String step, long nanos) {

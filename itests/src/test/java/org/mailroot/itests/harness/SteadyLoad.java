@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * threads reuse each connection for several messages, odd ones connect for every message.
  */
 public final class SteadyLoad implements AutoCloseable {
-    /** An acknowledged message: first attempt started, 250 read (System.nanoTime()), attempts made. */
+    /** An acknowledged message: first connection attempt started, 250 read (System.nanoTime()), attempts made. */
     public record Ack(String subject, long firstStart, long end, int attempts) {
         public long nanos() {
             return end - firstStart;
@@ -71,9 +71,15 @@ public final class SteadyLoad implements AutoCloseable {
         int seq = 0;
         Pending pending = null;
         while (running.get()) {
+            if (pending == null) {
+                // the message exists from its first connection attempt on: a refused connection
+                // (paused server) counts in its time, as it would in an MTA's queue
+                pending = new Pending(prefix + "-" + (++seq));
+            }
             try (Smtp smtp = Smtp.connect(port)) {
                 Smtp.Reply greeting = smtp.read();
                 if (greeting.code() / 100 == 4) { // paused (421, RFC 5321 §3.8): come back later
+                    pending.attempts++;
                     retried.add(prefix + " connect: " + greeting);
                     LockSupport.parkNanos(BACKOFF_NANOS);
                     continue;
