@@ -3,6 +3,7 @@ package org.mailroot.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class LimitsIT {
     @Test
     @Listener("maxConnections=2")
     void thirdConnectionOverMaxConnectionsIs421() throws Exception {
-        try (Smtp a = Smtp.open(server.port()); Smtp b = Smtp.open(server.port())) {
+        try (Smtp a = openOnceProbesAreGone(); Smtp b = Smtp.open(server.port())) {
             try (Smtp c = Smtp.connect(server.port())) {
                 Reply third = c.read();
                 assertEquals(421, third.code(), "RFC 5321 3.8: service not available: " + third);
@@ -89,6 +90,20 @@ class LimitsIT {
             assertEquals(250, b.command("NOOP").code(), "open sessions are untouched");
         }
         server.get().awaitGreeting(Duration.ofSeconds(10)); // slots are freed when sessions close
+    }
+
+    /**
+     * The harness's readiness probes (connect, 220, QUIT) hold a slot until the server has seen
+     * them close, a moment after the client did: wait for that rather than race it.
+     */
+    private Smtp openOnceProbesAreGone() {
+        return Await.until(Duration.ofSeconds(10), "a free connection slot", () -> {
+            try {
+                return Smtp.open(server.port());
+            } catch (IOException e) {
+                return null; // 421: a probe's slot is still held
+            }
+        });
     }
 
     @Test
