@@ -20,13 +20,7 @@ final class FrameworkProperties {
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put("mailroot.base", layout.base().toString());
         p.put("mailroot.home", layout.home().toString());
-        String slf4j = Version.slf4j();
-        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
-                "org.slf4j;version=" + slf4j, "org.slf4j.spi;version=" + slf4j,
-                "org.slf4j.event;version=" + slf4j, "org.slf4j.helpers;version=" + slf4j,
-                // org.apache.felix.logback routes the OSGi Log Service into the launcher's logback
-                "ch.qos.logback.classic;version=" + Version.logback(),
-                "ch.qos.logback.classic.spi;version=" + Version.logback()));
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, Mailroot.systemPackagesExtra());
         p.put("felix.log.logger", new FelixLogger());
         p.put("felix.log.level", "3");
         // FileInstall's main watcher: configuration files only, edited live, never written back

@@ -52,8 +52,14 @@ public final class Layout {
         return data().resolve("cache");
     }
 
+    /** The bundles of the distribution, in a Maven repository layout (groupId/artifactId/version/). */
     public Path system() {
         return home.resolve("system");
+    }
+
+    /** The feature files the distribution ships (OSGi Feature Service JSON), by name. */
+    public Path features() {
+        return home.resolve("features");
     }
 
     /**

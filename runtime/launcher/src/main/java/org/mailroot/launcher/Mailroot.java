@@ -32,6 +32,7 @@ public final class Mailroot implements AutoCloseable {
     private final Layout layout;
     private final Framework framework;
     private final Listeners listeners;
+    private volatile List<String> features = List.of();
 
     private Mailroot(Layout layout, Framework framework, Listeners listeners) {
         this.layout = layout;
@@ -57,10 +58,16 @@ public final class Mailroot implements AutoCloseable {
         framework.init();
         framework.start();
         Listeners listeners = new Listeners(framework.getBundleContext(), layout.data().resolve("listening"));
+        BootSet boot;
         try {
-            List<Bundle> bundles = SystemBundles.install(framework.getBundleContext(), layout.system());
+            boot = BootSet.of(layout);
+            if (!boot.features().isEmpty()) {
+                LOG.info("Features enabled: {}", String.join(", ", boot.features()));
+            }
+            List<Bundle> bundles = SystemBundles.install(framework.getBundleContext(), boot.bundles());
             SystemBundles.startAllBut(bundles, Set.of(SystemBundles.FILEINSTALL));
             ConfigChangeLog.register(framework.getBundleContext(), layout);
+            FeatureConfigs.apply(framework.getBundleContext(), layout.etc(), boot.configurations());
             DeployWatcher.configure(framework.getBundleContext(), FrameworkProperties.deployWatcher(layout));
             bundles.stream().filter(b -> SystemBundles.FILEINSTALL.equals(b.getSymbolicName()))
                     .forEach(SystemBundles::start);
@@ -73,12 +80,38 @@ public final class Mailroot implements AutoCloseable {
             new Mailroot(layout, framework, listeners).close();
             throw e;
         }
-        return new Mailroot(layout, framework, listeners);
+        Mailroot mailroot = new Mailroot(layout, framework, listeners);
+        mailroot.features = boot.features();
+        return mailroot;
+    }
+
+    /**
+     * The packages the system bundle exports beyond the JDK's (the launcher's slf4j and logback), as
+     * an OSGi header value; the build's resolution check uses the same list.
+     */
+    public static String systemPackagesExtra() {
+        String slf4j = Version.slf4j();
+        return String.join(",",
+                "org.slf4j;version=" + slf4j, "org.slf4j.spi;version=" + slf4j,
+                "org.slf4j.event;version=" + slf4j, "org.slf4j.helpers;version=" + slf4j,
+                // org.apache.felix.logback routes the OSGi Log Service into the launcher's logback
+                "ch.qos.logback.classic;version=" + Version.logback(),
+                "ch.qos.logback.classic.spi;version=" + Version.logback());
+    }
+
+    /** The Mailroot version of this launcher. */
+    public static String version() {
+        return Version.mailroot();
     }
 
     /** The running framework (its system bundle context gives access to every service). */
     public Framework framework() {
         return framework;
+    }
+
+    /** The features enabled at boot (etc/org.mailroot.features.cfg); empty when system/ booted whole. */
+    public List<String> features() {
+        return features;
     }
 
     /** The distribution and instance folders. */

@@ -37,6 +37,9 @@ final class Report {
         } catch (java.io.IOException e) {
             out.println("Admin endpoint  off (feature admin, etc/org.mailroot.admin.cfg)");
         }
+        if (!mailroot.features().isEmpty()) {
+            out.println("Features  " + String.join(", ", mailroot.features()) + " (etc/org.mailroot.features.cfg)");
+        }
         out.println("Bundles");
         for (Bundle b : mailroot.framework().getBundleContext().getBundles()) {
             if (b.getBundleId() != 0) {

@@ -1,13 +1,10 @@
 package org.mailroot.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -15,7 +12,7 @@ import org.osgi.framework.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Installs every jar of system/ and starts them in a safe order. */
+/** Installs the boot set's jars (see {@link BootSet}) and starts them in a safe order. */
 final class SystemBundles {
     private static final Logger LOG = LoggerFactory.getLogger(SystemBundles.class);
 
@@ -30,12 +27,10 @@ final class SystemBundles {
     private SystemBundles() {
     }
 
-    static List<Bundle> install(BundleContext context, Path system) throws IOException, BundleException {
+    static List<Bundle> install(BundleContext context, List<Path> jars) throws BundleException {
         List<Bundle> installed = new ArrayList<>();
-        try (Stream<Path> jars = Files.list(system)) {
-            for (Path jar : (Iterable<Path>) jars.filter(p -> p.toString().endsWith(".jar")).sorted()::iterator) {
-                installed.add(context.installBundle(jar.toUri().toString()));
-            }
+        for (Path jar : jars) {
+            installed.add(context.installBundle(jar.toUri().toString()));
         }
         installed.sort(Comparator.comparingInt(SystemBundles::rank));
         return installed;
