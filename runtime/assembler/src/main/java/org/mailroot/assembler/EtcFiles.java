@@ -52,13 +52,14 @@ final class EtcFiles {
                 : file.endsWith(".config") ? file.substring(0, file.length() - 7) : file;
     }
 
-    /** Replaces the active {@code key=...} line, else appends one. */
+    /** Replaces the active {@code key=...} line, else the commented-out one (#key=...), else appends one. */
     static String set(String text, String key, String value) {
-        Pattern line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(key) + "[ \\t]*[=:].*$");
         String replacement = Matcher.quoteReplacement(key + "=" + value);
-        Matcher m = line.matcher(text);
-        if (m.find()) {
-            return m.replaceFirst(replacement);
+        for (String prefix : new String[] {"", "#[ \\t]*"}) {
+            Matcher m = Pattern.compile("(?m)^[ \\t]*" + prefix + Pattern.quote(key) + "[ \\t]*[=:].*$").matcher(text);
+            if (m.find()) {
+                return m.replaceFirst(replacement);
+            }
         }
         return text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + key + "=" + value + "\n";
     }

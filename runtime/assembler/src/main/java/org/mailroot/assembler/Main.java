@@ -1,5 +1,6 @@
 package org.mailroot.assembler;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,10 +41,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args) {
+    /** The command without System.exit: returns the exit code (the build's smoke test calls it). */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
         Path out = Path.of("target");
         Path features = Path.of("features");
         Path template = Path.of("runtime/distribution/target/template");
@@ -55,7 +57,7 @@ public final class Main {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "-h", "--help" -> {
-                        System.out.println(HELP);
+                        stdout.println(HELP);
                         return 0;
                     }
                     case "--out" -> out = Path.of(value(args, ++i));
@@ -76,7 +78,7 @@ public final class Main {
                 throw new IllegalArgumentException("name a distribution (minimal, standard, isp) or a FILE.json");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("assemble: " + e.getMessage() + "\n\n" + HELP);
+            stderr.println("assemble: " + e.getMessage() + "\n\n" + HELP);
             return 2;
         }
         try {
@@ -84,14 +86,14 @@ public final class Main {
             Artifacts artifacts = new Artifacts(repos, offline);
             for (String target : targets) {
                 Composition c = composition(target, library);
-                Assembly.assemble(c, library, template, out, artifacts, check, System.out);
+                Assembly.assemble(c, library, template, out, artifacts, check, stdout);
             }
             return 0;
         } catch (ResolveCheck.ResolveFailure e) {
-            System.err.println("assemble: the bundles do not resolve:\n" + e.getMessage());
+            stderr.println("assemble: the bundles do not resolve:\n" + e.getMessage());
             return 1;
         } catch (Exception e) {
-            System.err.println("assemble: " + e.getMessage());
+            stderr.println("assemble: " + e.getMessage());
             return 1;
         }
     }

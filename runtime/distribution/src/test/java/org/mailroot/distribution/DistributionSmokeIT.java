@@ -19,12 +19,19 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailroot.launcher.ListenerInfo;
 import org.mailroot.launcher.Mailroot;
+import org.mailroot.launcher.feature.EnabledFeatures;
+import org.mailroot.launcher.feature.FeatureFiles;
+import org.mailroot.launcher.feature.MavenPath;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.osgi.service.feature.Feature;
 
 /** Boots the assembled distribution in-process on a fresh instance and a free port. */
 class DistributionSmokeIT {
@@ -71,22 +78,20 @@ class DistributionSmokeIT {
     }
 
     @Test
-    void standardFeatureNamesEveryBundleOfTheDistribution() throws IOException {
-        String standard = Files.readString(DIST.resolve("features/standard.json"));
-        List<Path> jars;
-        try (var files = Files.list(DIST.resolve("system"))) {
-            jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+    void systemHoldsExactlyTheBundlesOfTheEnabledFeaturesInAMavenLayout() throws IOException {
+        List<String> enabled = EnabledFeatures.read(DIST.resolve("etc")).orElseThrow();
+        assertTrue(enabled.containsAll(List.of("core", "delivery-local")), enabled.toString());
+        Set<Path> expected = new TreeSet<>();
+        for (String name : enabled) {
+            Feature f = FeatureFiles.read(DIST.resolve("features").resolve(name + ".json"));
+            f.getBundles().forEach(b -> expected.add(MavenPath.in(DIST.resolve("system"), b.getID())));
         }
-        assertFalse(jars.isEmpty());
-        for (Path jar : jars) {
-            // artifactId-version.jar must appear as ":artifactId:version" in a bundle id
-            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-            int dash = name.lastIndexOf('-', name.endsWith("-SNAPSHOT") ? name.length() - 10 : name.length());
-            String id = ":" + name.substring(0, dash) + ":" + name.substring(dash + 1) + "\"";
-            assertTrue(standard.contains(id), "features/standard.json lacks " + id);
+        Set<Path> jars;
+        try (var files = Files.walk(DIST.resolve("system"))) {
+            jars = files.filter(p -> p.toString().endsWith(".jar")).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(jars.size(), standard.split("\"id\": \"").length - 2,
-                "features/standard.json lists bundles that system/ does not hold");
+        assertEquals(expected, jars);
+        assertTrue(Files.isRegularFile(DIST.resolveSibling(DIST.getFileName() + ".tar.gz")), "the archive beside the folder");
     }
 
     private static int freePort() throws IOException {

@@ -25,12 +25,18 @@ final class FactoryConfigBridge {
     static boolean convert(BundleContext context, ServiceReference<?> cmRef, String pid, String factoryPid,
             boolean updated) {
         int tilde = pid.indexOf('~');
-        if (tilde <= 0 || factoryPid != null) {
+        boolean dashed = factoryPid != null && factoryPid.indexOf('~') > 0;
+        if (tilde <= 0 || (factoryPid != null && !dashed)) {
             return false;
         }
         if (!updated) {
-            return true; // the deletion of the plain one, converted before
+            return true; // the deletion of the stand-in, converted before
         }
+        // factoryPid~name-with-dash.cfg: FileInstall splits at the '-' and makes the factory
+        // configuration "factoryPid~name" / "with-dash" (PID factoryPid~name~with-dash); the name
+        // meant is "name-with-dash" (domain and listener names often hold a '-')
+        String target = dashed ? factoryPid + "-" + pid.substring(factoryPid.length() + 1) : pid;
+        tilde = target.indexOf('~');
         Object cm = context.getService(cmRef);
         try {
             Class<?> cmType = cmRef.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
@@ -38,7 +44,7 @@ final class FactoryConfigBridge {
             Method listConfigurations = cmType.getMethod("listConfigurations", String.class);
             Object[] found = (Object[]) listConfigurations.invoke(cm, "(service.pid=" + pid + ")");
             Object plain = found == null ? null : found[0];
-            if (plain == null || configType.getMethod("getFactoryPid").invoke(plain) != null) {
+            if (plain == null || (!dashed && configType.getMethod("getFactoryPid").invoke(plain) != null)) {
                 return true; // already converted
             }
             @SuppressWarnings("unchecked")
@@ -48,8 +54,9 @@ final class FactoryConfigBridge {
             configType.getMethod("delete").invoke(plain);
             if (props != null) {
                 props.remove("service.pid");
+                props.remove("service.factoryPid");
                 Object named = cmType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
-                        .invoke(cm, pid.substring(0, tilde), pid.substring(tilde + 1), "?");
+                        .invoke(cm, target.substring(0, tilde), target.substring(tilde + 1), "?");
                 configType.getMethod("update", Dictionary.class).invoke(named, props);
             }
         } catch (ReflectiveOperationException e) {
