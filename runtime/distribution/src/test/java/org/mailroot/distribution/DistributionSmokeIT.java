@@ -2,6 +2,7 @@ package org.mailroot.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Dictionary;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +32,9 @@ import org.mailroot.launcher.feature.EnabledFeatures;
 import org.mailroot.launcher.feature.FeatureFiles;
 import org.mailroot.launcher.feature.MavenPath;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.feature.Feature;
 
 /** Boots the assembled distribution in-process on a fresh instance and a free port. */
@@ -92,6 +96,52 @@ class DistributionSmokeIT {
         }
         assertEquals(expected, jars);
         assertTrue(Files.isRegularFile(DIST.resolveSibling(DIST.getFileName() + ".tar.gz")), "the archive beside the folder");
+    }
+
+    /**
+     * The launcher's side of the features contract: only the enabled features' bundles boot, and a
+     * feature's configuration is applied where etc/ has no file for its PID (etc/ wins where it has).
+     */
+    @Test
+    void enabledFeaturesBootAndTheirConfigurationsFillWhatEtcLacks(@TempDir Path base) throws Exception {
+        Files.createDirectories(base.resolve("etc"));
+        Files.createDirectories(base.resolve("data"));
+        Files.writeString(base.resolve("data/initialized"), "no defaults copied: this test writes etc/ itself\n");
+        Files.writeString(base.resolve("etc/org.mailroot.listener~default.cfg"),
+                "name=default\nbindAddress=127.0.0.1\nport=" + freePort() + "\n");
+        Files.writeString(base.resolve("etc/org.mailroot.delivery.local.cfg"), "format=maildir\n");
+        Files.writeString(base.resolve("etc/" + EnabledFeatures.FILE), "enabled = core, delivery-local\n");
+        Mailroot mailroot = Mailroot.start(DIST, base, Map.of());
+        try {
+            assertEquals(List.of("core", "delivery-local"), mailroot.features());
+            BundleContext context = mailroot.framework().getBundleContext();
+            // no etc/org.mailroot.spool.cfg: core.json's configuration, typed as the feature says
+            Dictionary<String, Object> spool = configuration(context, "org.mailroot.spool");
+            assertEquals(48, spool.get("expireHours"));
+            assertEquals("mailroot", spool.get("root"));
+            assertEquals(null, spool.get("felix.fileinstall.filename"), "from the feature, not from a file");
+            // etc/ has the local delivery file: its value, not delivery-local.json's "eml"
+            assertEquals("maildir", configuration(context, "org.mailroot.delivery.local").get("format"));
+        } finally {
+            mailroot.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dictionary<String, Object> configuration(BundleContext context, String pid) throws Exception {
+        ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+        assertNotNull(ref, "Configuration Admin");
+        Object cm = context.getService(ref);
+        try {
+            Class<?> cmType = ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
+            Object[] found = (Object[]) cmType.getMethod("listConfigurations", String.class)
+                    .invoke(cm, "(service.pid=" + pid + ")");
+            assertNotNull(found, "no configuration " + pid);
+            return (Dictionary<String, Object>) ref.getBundle().loadClass("org.osgi.service.cm.Configuration")
+                    .getMethod("getProperties").invoke(found[0]);
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     private static int freePort() throws IOException {
