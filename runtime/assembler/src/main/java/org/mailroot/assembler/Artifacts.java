@@ -27,12 +27,14 @@ final class Artifacts {
 
     Path locate(ID id, String feature) throws IOException, InterruptedException {
         Optional<Path> found = find(id);
+        String tried = offline ? " (offline: not downloaded)" : "";
         if (found.isEmpty() && !offline) {
-            fetch(id);
+            tried = fetch(id) ? " nor in Maven Central" : " (and no mvn on the PATH to fetch it from Maven Central)";
             found = find(id);
         }
+        String why = tried;
         return found.orElseThrow(() -> new IOException("Feature " + feature + ": bundle " + id + " not found in "
-                + repositories + (offline ? " (offline)" : " nor in Maven Central")
+                + repositories + why
                 + "; a Mailroot bundle must be a dependency of runtime/distribution (so the build makes it)"));
     }
 
@@ -41,7 +43,7 @@ final class Artifacts {
     }
 
     /** Argument list, no shell: coordinates never reach an interpreter. */
-    private void fetch(ID id) throws IOException, InterruptedException {
+    private boolean fetch(ID id) throws InterruptedException {
         String coords = id.getGroupId() + ":" + id.getArtifactId() + ":" + id.getVersion() + ":"
                 + id.getType().orElse("jar") + id.getClassifier().map(c -> ":" + c).orElse("");
         Process p;
@@ -49,9 +51,10 @@ final class Artifacts {
             p = new ProcessBuilder("mvn", "-q", "-B", "dependency:get", "-Dtransitive=false", "-Dartifact=" + coords)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            return; // no Maven on this machine: the caller reports the bundle as not found
+            return false; // no Maven on this machine
         }
         p.waitFor();
+        return true;
     }
 
     static Path localRepository() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ final class Assembly {
             for (FeatureBundle b : e.feature().getBundles()) {
                 Path target = MavenPath.in(dist.resolve("system"), b.getID());
                 Files.createDirectories(target.getParent());
-                Files.copy(jars.get(b.getID().toString()), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(jars.get(b.getID().toString()), target, StandardCopyOption.REPLACE_EXISTING);
             }
             Path file = dist.resolve("features").resolve(e.name() + ".json");
             Files.createDirectories(file.getParent());

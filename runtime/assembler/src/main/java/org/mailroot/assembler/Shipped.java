@@ -37,7 +37,14 @@ final class Shipped {
                     || f.getConfigurations().keySet().stream().anyMatch(c.removedConfigurations::contains);
             out.put(name, new Entry(name, changed ? rebuild(f, bundles, vars, c) : f, changed));
         }
-        own(c).ifPresent(e -> out.put(e.name(), e));
+        Optional<Entry> own = own(c);
+        if (own.isPresent()) {
+            if (out.containsKey(c.name)) {
+                throw new IOException("Distribution " + c.name + " adds bundles as a feature named \"" + c.name
+                        + "\", but a shipped feature already has that name: rename the file");
+            }
+            out.put(c.name, own.get());
+        }
         return out;
     }
 
@@ -45,6 +52,12 @@ final class Shipped {
         FeatureBuilder b = FeatureFiles.service().getBuilderFactory().newFeatureBuilder(f.getID());
         f.getName().ifPresent(b::setName);
         f.getDescription().ifPresent(b::setDescription);
+        f.getDocURL().ifPresent(b::setDocURL);
+        f.getVendor().ifPresent(b::setVendor);
+        f.getLicense().ifPresent(b::setLicense);
+        f.getSCM().ifPresent(b::setSCM);
+        b.setComplete(f.isComplete());
+        b.addCategories(f.getCategories().toArray(String[]::new));
         b.addBundles(bundles.toArray(FeatureBundle[]::new));
         f.getConfigurations().values().stream().filter(cfg -> !c.removedConfigurations.contains(cfg.getPid()))
                 .forEach(b::addConfigurations);

@@ -154,6 +154,15 @@ class AssembleTest {
     }
 
     @Test
+    void checkResolvesAndWritesNothing() throws Exception {
+        assertEquals(0, Main.run(new String[] {"--features", features.toString(), "--template", template.toString(),
+                "--repo", repo.toString(), "--out", out.toString(), "--offline", "--check", "base"},
+                new PrintStream(stdout), new PrintStream(stderr)), stderr.toString());
+        assertTrue(stdout.toString().contains("base: 1 features, 3 bundles resolve"), stdout.toString());
+        assertFalse(Files.exists(out), "--check wrote something");
+    }
+
+    @Test
     void helpAndUsage() {
         assertEquals(0, Main.run(new String[] {"--help"}, new PrintStream(stdout), new PrintStream(stderr)));
         assertTrue(stdout.toString().contains("Usage: assemble"));
