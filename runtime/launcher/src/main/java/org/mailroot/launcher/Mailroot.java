@@ -32,12 +32,13 @@ public final class Mailroot implements AutoCloseable {
     private final Layout layout;
     private final Framework framework;
     private final Listeners listeners;
-    private volatile List<String> features = List.of();
+    private final List<String> features;
 
-    private Mailroot(Layout layout, Framework framework, Listeners listeners) {
+    private Mailroot(Layout layout, Framework framework, Listeners listeners, List<String> features) {
         this.layout = layout;
         this.framework = framework;
         this.listeners = listeners;
+        this.features = features;
     }
 
     /**
@@ -74,15 +75,13 @@ public final class Mailroot implements AutoCloseable {
             ConfigsApplied.await(framework.getBundleContext(), layout.etc(), CONFIG_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            new Mailroot(layout, framework, listeners).close();
+            new Mailroot(layout, framework, listeners, List.of()).close();
             throw new BundleException("interrupted while starting", e);
         } catch (IOException | BundleException | RuntimeException e) {
-            new Mailroot(layout, framework, listeners).close();
+            new Mailroot(layout, framework, listeners, List.of()).close();
             throw e;
         }
-        Mailroot mailroot = new Mailroot(layout, framework, listeners);
-        mailroot.features = boot.features();
-        return mailroot;
+        return new Mailroot(layout, framework, listeners, boot.features());
     }
 
     /**
@@ -97,11 +96,6 @@ public final class Mailroot implements AutoCloseable {
                 // org.apache.felix.logback routes the OSGi Log Service into the launcher's logback
                 "ch.qos.logback.classic;version=" + Version.logback(),
                 "ch.qos.logback.classic.spi;version=" + Version.logback());
-    }
-
-    /** The Mailroot version of this launcher. */
-    public static String version() {
-        return Version.mailroot();
     }
 
     /** The running framework (its system bundle context gives access to every service). */
