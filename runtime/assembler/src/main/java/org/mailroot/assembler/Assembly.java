@@ -16,7 +16,6 @@ import org.mailroot.launcher.Mailroot;
 import org.mailroot.launcher.feature.EnabledFeatures;
 import org.mailroot.launcher.feature.FeatureFiles;
 import org.mailroot.launcher.feature.MavenPath;
-import org.osgi.service.feature.Feature;
 import org.osgi.service.feature.FeatureBundle;
 
 /**
@@ -102,10 +101,14 @@ final class Assembly {
     private static Set<String> excludedPids(Composition c, Library library, Map<String, Shipped.Entry> shipped) {
         Set<String> kept = new HashSet<>();
         shipped.values().forEach(e -> kept.addAll(e.feature().getConfigurations().keySet()));
-        Set<String> excluded = new HashSet<>(c.removedConfigurations);
-        for (Feature f : library.all().values()) {
-            f.getConfigurations().keySet().stream().filter(pid -> !kept.contains(pid)).forEach(excluded::add);
-        }
+        Set<String> excluded = new HashSet<>();
+        library.all().forEach((name, f) -> {
+            if (!library.isDistribution(name)) { // a distribution's configurations are overrides, not ownership
+                f.getConfigurations().keySet().stream().filter(pid -> !kept.contains(pid)).forEach(excluded::add);
+            }
+        });
+        excluded.removeAll(c.overrides.keySet());
+        excluded.addAll(c.removedConfigurations);
         return excluded;
     }
 

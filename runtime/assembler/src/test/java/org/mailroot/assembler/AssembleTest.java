@@ -154,6 +154,19 @@ class AssembleTest {
     }
 
     @Test
+    void anIspFileInTheFeatureFolderIsAssembledByName() throws Exception {
+        write(features.resolve("by-name.json"), """
+                {"feature-resource-version": "1.0", "id": "net.isp:by-name:osgifeature:1.0.0",
+                 "configurations": {"test.tuned": {"b": "2"}},
+                 "extensions": {"mailroot-distribution": {"kind": "mandatory", "type": "json", "json": {"from": "base"}}}}
+                """);
+        write(template.resolve("etc/test.tuned.cfg"), "a=1\n#b=1\n");
+        assertEquals(0, run("by-name"), stderr.toString());
+        // its overrides patch the template's file (a distribution's configurations do not own a PID)
+        assertEquals("a=1\nb=2\n", Files.readString(out.resolve("by-name-1.0.0/etc/test.tuned.cfg")));
+    }
+
+    @Test
     void checkResolvesAndWritesNothing() throws Exception {
         assertEquals(0, Main.run(new String[] {"--features", features.toString(), "--template", template.toString(),
                 "--repo", repo.toString(), "--out", out.toString(), "--offline", "--check", "base"},
