@@ -3,6 +3,7 @@ package org.mailroot.assembler;
 import aQute.bnd.osgi.Processor;
 import aQute.bnd.osgi.repository.ResourcesRepository;
 import aQute.bnd.osgi.resource.ResourceBuilder;
+import aQute.bnd.osgi.resource.ResourceUtils;
 import biz.aQute.resolve.BndResolver;
 import biz.aQute.resolve.ResolveProcess;
 import biz.aQute.resolve.ResolverLogger;
@@ -39,14 +40,14 @@ final class ResolveCheck {
         for (Jar jar : bundles) {
             Resource r = resource(jar.file(), jar.id());
             repo.add(r);
-            String bsn = ResourceBuilderIds.bsn(r, jar.id());
+            String bsn = bsn(r, jar.id());
             if (requires.length() > 0) {
                 requires.append(',');
             }
             requires.append("osgi.identity;filter:='(osgi.identity=").append(bsn).append(")'");
         }
         try (Processor run = new Processor()) {
-            run.setProperty("-runfw", ResourceBuilderIds.bsn(resource(framework, "framework"), "framework"));
+            run.setProperty("-runfw", bsn(resource(framework, "framework"), "framework"));
             run.setProperty("-runee", EE);
             run.setProperty("-runsystempackages", systemPackagesExtra);
             run.setProperty("-runrequires", requires.toString());
@@ -69,6 +70,15 @@ final class ResolveCheck {
             throw new ResolveFailure(id + " (" + jar + ") is not an OSGi bundle (no Bundle-SymbolicName)", null);
         }
         return rb.build();
+    }
+
+    /** The Bundle-SymbolicName, from the resource's osgi.identity capability. */
+    private static String bsn(Resource r, String id) {
+        var identity = ResourceUtils.getIdentityCapability(r);
+        if (identity == null) {
+            throw new IllegalArgumentException(id + " has no osgi.identity");
+        }
+        return ResourceUtils.getIdentity(identity);
     }
 
     /** The resolution failed; the message names what is missing. */
