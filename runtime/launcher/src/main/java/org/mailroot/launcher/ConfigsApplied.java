@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -26,7 +27,13 @@ final class ConfigsApplied {
     }
 
     static void await(BundleContext context, Path etc, Duration timeout) throws InterruptedException {
-        List<String> pids = pids(etc);
+        await(context, etc, timeout, pid -> true);
+    }
+
+    /** Waits for the etc/ configurations whose PID matches {@code which}. */
+    static void await(BundleContext context, Path etc, Duration timeout, Predicate<String> which)
+            throws InterruptedException {
+        List<String> pids = pids(etc).stream().filter(which).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> missing = pids;
         while (!(missing = missing(context, missing)).isEmpty()) {

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the factory configuration org.apache.felix.fileinstall~deploy, FileInstall's second
- * watcher (hot deploy of deploy/*.jar). The launcher does not share the Configuration Admin API
- * with the framework, so it calls the service reflectively through the API bundle's own classes.
+ * Creates a factory configuration org.apache.felix.fileinstall~NAME: one more FileInstall watcher
+ * (deploy: hot deploy of deploy/*.jar; listeners: the virtual servers' files of etc/). The launcher
+ * does not share the Configuration Admin API with the framework, so it calls the service
+ * reflectively through the API bundle's own classes.
  */
 final class DeployWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(DeployWatcher.class);
@@ -21,10 +22,10 @@ final class DeployWatcher {
     private DeployWatcher() {
     }
 
-    static void configure(BundleContext context, Map<String, Object> properties) {
+    static void configure(BundleContext context, String name, Map<String, Object> properties) {
         ServiceReference<?> ref = context.getServiceReference(CM);
         if (ref == null) {
-            LOG.warn("No Configuration Admin: hot deploy from deploy/ is off");
+            LOG.warn("No Configuration Admin: FileInstall watcher {} is off", name);
             return;
         }
         Object cm = context.getService(ref);
@@ -33,10 +34,10 @@ final class DeployWatcher {
             Class<?> configType = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
             Method get = cmType.getMethod("getFactoryConfiguration", String.class, String.class, String.class);
             // location "?" : any bundle may receive it (FileInstall is installed under its own location)
-            Object config = get.invoke(cm, "org.apache.felix.fileinstall", "deploy", "?");
+            Object config = get.invoke(cm, "org.apache.felix.fileinstall", name, "?");
             configType.getMethod("update", Dictionary.class).invoke(config, new Hashtable<>(properties));
         } catch (ReflectiveOperationException e) {
-            LOG.error("Hot deploy from deploy/ is off: cannot create its FileInstall configuration", e);
+            LOG.error("FileInstall watcher {} is off: cannot create its configuration", name, e);
         } finally {
             context.ungetService(ref);
         }

@@ -8,6 +8,8 @@ import org.osgi.framework.Constants;
 final class FrameworkProperties {
     /** How often FileInstall looks at etc/ and deploy/ (ms): edits apply within about a second. */
     static final String POLL_MS = "1000";
+    /** The virtual servers' configuration files (factory PID org.mailroot.listener, '~' or '-' form). */
+    static final String LISTENER_FILES = "org\\.mailroot\\.listener[~-].*";
 
     private FrameworkProperties() {
     }
@@ -25,7 +27,10 @@ final class FrameworkProperties {
         p.put("felix.log.level", "3");
         // FileInstall's main watcher: configuration files only, edited live, never written back
         p.put("felix.fileinstall.dir", layout.etc().toString());
-        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        // every configuration file but the virtual servers': those come from a second watcher once
+        // the rest (local domains, spool) is applied, so no client meets a listener that does not
+        // yet know its local domains (550 5.7.1 for local mail)
+        p.put("felix.fileinstall.filter", "(?!" + LISTENER_FILES + ").*\\.(cfg|config)");
         p.put("felix.fileinstall.poll", POLL_MS);
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.enableConfigSave", "false");
@@ -38,6 +43,17 @@ final class FrameworkProperties {
             }
         }
         p.putAll(extra);
+        return p;
+    }
+
+    /** The watcher of the virtual servers' files in etc/, created after the others are applied. */
+    static Map<String, Object> listenerWatcher(Layout layout) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("felix.fileinstall.dir", layout.etc().toString());
+        p.put("felix.fileinstall.filter", LISTENER_FILES + "\\.(cfg|config)");
+        p.put("felix.fileinstall.poll", POLL_MS);
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.enableConfigSave", "false");
         return p;
     }
 

@@ -69,9 +69,13 @@ public final class Mailroot implements AutoCloseable {
             SystemBundles.startAllBut(bundles, Set.of(SystemBundles.FILEINSTALL));
             ConfigChangeLog.register(framework.getBundleContext(), layout);
             FeatureConfigs.apply(framework.getBundleContext(), layout.etc(), boot.configurations());
-            DeployWatcher.configure(framework.getBundleContext(), FrameworkProperties.deployWatcher(layout));
+            DeployWatcher.configure(framework.getBundleContext(), "deploy", FrameworkProperties.deployWatcher(layout));
             bundles.stream().filter(b -> SystemBundles.FILEINSTALL.equals(b.getSymbolicName()))
                     .forEach(SystemBundles::start);
+            // the virtual servers open last, once local domains and the spool are configured
+            ConfigsApplied.await(framework.getBundleContext(), layout.etc(), CONFIG_TIMEOUT,
+                    pid -> !pid.matches(FrameworkProperties.LISTENER_FILES));
+            DeployWatcher.configure(framework.getBundleContext(), "listeners", FrameworkProperties.listenerWatcher(layout));
             ConfigsApplied.await(framework.getBundleContext(), layout.etc(), CONFIG_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
