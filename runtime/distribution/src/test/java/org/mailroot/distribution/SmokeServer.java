@@ -46,6 +46,9 @@ final class SmokeServer implements AutoCloseable {
                     text = set(set(text, "bindAddress", "127.0.0.1"), "port",
                             name.equals("org.mailroot.listener~default.cfg") ? Integer.toString(port) : "0");
                 }
+                if (name.equals("org.mailroot.admin.cfg")) {
+                    text = set(text, "port", "0"); // the admin endpoint too: never the shared default port
+                }
                 Files.writeString(etc.resolve(name), text);
             }
         }
