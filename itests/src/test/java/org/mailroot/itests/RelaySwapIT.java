@@ -125,7 +125,8 @@ class RelaySwapIT {
     }
 
     private static Path relayJar() throws Exception {
-        try (Stream<Path> jars = Files.list(Distribution.home().resolve("system"))) {
+        // system/ is a Maven repository layout (org/mailroot/mailroot-relay/VERSION/mailroot-relay-VERSION.jar)
+        try (Stream<Path> jars = Files.walk(Distribution.home().resolve("system"))) {
             return jars.filter(p -> p.getFileName().toString().startsWith("mailroot-relay-")).findFirst().orElseThrow();
         }
     }
