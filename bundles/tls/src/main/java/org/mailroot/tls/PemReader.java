@@ -58,6 +58,11 @@ final class PemReader {
             throw new IOException(file + ": bad certificate: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) { // BC reports malformed base64/ASN.1 like this
             throw new IOException(file + ": not a valid PEM file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith(file.toString())) {
+                throw e;
+            }
+            throw new IOException(file + ": not a valid PEM file: " + e.getMessage(), e);
         }
         return new Contents(List.copyOf(certs), key);
     }

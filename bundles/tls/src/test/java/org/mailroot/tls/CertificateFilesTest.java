@@ -83,7 +83,7 @@ class CertificateFilesTest {
         assertTrue(assertThrows(IOException.class, () -> PemReader.entry("x", chain, null))
                 .getMessage().contains("no PRIVATE KEY"));
 
-        var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JceOpenSSLPKCS8EncryptorBuilder.AES_256_CBC)
+        var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
                 .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
                 .setPassword("secret".toCharArray()).build();
         Path encrypted = TestCerts.write(dir.resolve("enc.key"), TestCerts.pem(new JcaPKCS8Generator(a.key(), encryptor)));
