@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.mailroot.api.log.MailEvent;
 import org.mailroot.api.spool.Spool;
+import org.mailroot.api.tls.TlsProvider;
 import org.mailroot.smtp.hook.HookSnapshot;
 
 /**
@@ -41,5 +42,15 @@ public interface ServerContext {
      */
     default boolean relayPolicyRequired() {
         return false;
+    }
+
+    /** The TLS provider bound now, if any (a dynamic reference: it may come and go). */
+    default Optional<TlsProvider> tls() {
+        return Optional.empty();
+    }
+
+    /** This virtual server's TLS mode and requirement now. */
+    default TlsPolicy tlsPolicy() {
+        return TlsPolicy.DEFAULT;
     }
 }

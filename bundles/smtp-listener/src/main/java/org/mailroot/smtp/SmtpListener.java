@@ -18,6 +18,7 @@ import org.mailroot.api.hook.SenderFilter;
 import org.mailroot.api.log.EventPublisher;
 import org.mailroot.api.log.MailEvent;
 import org.mailroot.api.spool.Spool;
+import org.mailroot.api.tls.TlsProvider;
 import org.mailroot.smtp.hook.HookSnapshot;
 import org.mailroot.smtp.net.SmtpServer;
 import org.osgi.framework.BundleContext;
@@ -82,6 +83,12 @@ public final class SmtpListener implements ServerContext {
         @AttributeDefinition(description = "A relay policy (the relay bundle) must be present: while none is"
                 + " bound, non-local recipients get 451 4.3.0 instead of 550 5.7.1 (design §3)")
         boolean requireRelayPolicy() default false;
+        @AttributeDefinition(description = "none, starttls (RFC 3207, offered while a TLS provider is bound)"
+                + " or implicit (RFC 8314, TLS from the first byte, as on port 465)")
+        String tls() default "starttls";
+        @AttributeDefinition(description = "MAIL, RCPT, DATA, BDAT and AUTH need TLS first (530 5.7.0);"
+                + " for submission, never on a public MX (RFC 3207 §4)")
+        boolean requireTls() default false;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -91,6 +98,10 @@ public final class SmtpListener implements ServerContext {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventPublisher events;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TlsProvider tls;
 
     // Hook lists: DYNAMIC/GREEDY/MULTIPLE tuples, replaced by DS; read once per snapshot (design §3)
     @Reference(service = ConnectionFilter.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -125,6 +136,7 @@ public final class SmtpListener implements ServerContext {
 
     private volatile ListenerSettings settings;
     private volatile boolean relayPolicyRequired;
+    private volatile TlsPolicy tlsPolicy;
     private SmtpServer server;
     private ExecutorService workers;
     private List<InetSocketAddress> bound = List.of();
@@ -136,6 +148,7 @@ public final class SmtpListener implements ServerContext {
     public void activate(Config config, BundleContext context) throws Exception {
         settings = ListenerConfig.settings(config);
         relayPolicyRequired = config.requireRelayPolicy();
+        tlsPolicy = initialTlsPolicy(config);
         configValues = values(config);
         workers = WorkerPool.create(settings.name());
         server = new SmtpServer(this);
@@ -146,14 +159,16 @@ public final class SmtpListener implements ServerContext {
             workers.shutdownNow();
             throw e;
         }
-        registration = new ListenerRegistration(context, settings, bound);
+        registration = new ListenerRegistration(context, settings, tlsPolicy, bound);
     }
 
     @Modified
     public void modified(Config config) throws Exception {
         ListenerSettings next;
+        TlsPolicy nextTls;
         try {
             next = ListenerConfig.settings(config);
+            nextTls = TlsPolicy.of(config.tls(), config.requireTls());
         } catch (InvalidSettingException e) {
             // CONVENTIONS.md: name the file, key and allowed values; the old value stays in force
             String pid = "org.mailroot.listener~" + settings.name();
@@ -165,8 +180,9 @@ public final class SmtpListener implements ServerContext {
         ListenerSettings old = settings;
         settings = next;
         relayPolicyRequired = config.requireRelayPolicy();
-        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}", next.name(), next,
-                relayPolicyRequired);
+        tlsPolicy = nextTls;
+        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}", next.name(), next,
+                relayPolicyRequired, nextTls);
         if (next.needsRebind(old)) {
             server.unbind();
             try {
@@ -179,7 +195,7 @@ public final class SmtpListener implements ServerContext {
                 throw e;
             }
         }
-        registration.update(next, bound);
+        registration.update(next, nextTls, bound);
     }
 
     @Deactivate
@@ -239,6 +255,30 @@ public final class SmtpListener implements ServerContext {
     @Override
     public boolean relayPolicyRequired() {
         return relayPolicyRequired;
+    }
+
+    /** A refused TLS value at the first activation keeps the default of that key (CONVENTIONS). */
+    private TlsPolicy initialTlsPolicy(Config config) {
+        try {
+            return TlsPolicy.of(config.tls(), config.requireTls());
+        } catch (InvalidSettingException e) {
+            String pid = "org.mailroot.listener~" + settings.name();
+            LOG.error("Invalid configuration {} (etc/{}.cfg): {}={}; allowed: {}; keeping the default", pid, pid,
+                    e.key(), e.value(), e.allowed());
+            // a typo in tls= must not drop requireTls (that would weaken a submission server)
+            return e.key().equals("tls") ? new TlsPolicy(TlsPolicy.Mode.STARTTLS, config.requireTls())
+                    : new TlsPolicy(TlsPolicy.Mode.NONE, false);
+        }
+    }
+
+    @Override
+    public Optional<TlsProvider> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    @Override
+    public TlsPolicy tlsPolicy() {
+        return tlsPolicy;
     }
 
     /** A snapshot (the Config object may be backed by a map that changes under it). */

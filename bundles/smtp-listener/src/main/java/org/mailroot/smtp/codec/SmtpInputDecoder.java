@@ -58,6 +58,18 @@ public final class SmtpInputDecoder extends ByteToMessageDecoder {
         mode = Mode.CLOSED;
     }
 
+    /**
+     * Drops every octet received but not yet decoded (STARTTLS, RFC 3207 §4.2 / CVE-2011-0411:
+     * commands pipelined behind STARTTLS in plaintext must never run). Called on the event loop
+     * while the STARTTLS line is being handled, so the buffer holds exactly the octets that came
+     * before the TLS layer was put in place; what arrives afterwards comes through TLS.
+     */
+    public void discardBuffered() {
+        ByteBuf pending = internalBuffer();
+        bytesIn += pending.readableBytes(); // still counts against the session size limit
+        pending.skipBytes(pending.readableBytes());
+    }
+
     public void hold() {
         held = true;
     }

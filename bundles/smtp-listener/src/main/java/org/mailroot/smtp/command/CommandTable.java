@@ -26,9 +26,9 @@ public final class CommandTable {
     /** RFC 3030 §3: between BDAT chunks only these keep the transaction in sequence. */
     private static final Set<String> ALLOWED_IN_BDAT = Set.of("BDAT", "RSET", "NOOP", "QUIT",
             "EHLO", "HELO", "HELP");
-    /** Recognised but not offered: 502 (RFC 5321 §4.2.4). AUTH/STARTTLS arrive later. */
+    /** Recognised but not offered: 502 (RFC 5321 §4.2.4). AUTH arrives later. */
     private static final Set<String> NOT_IMPLEMENTED = Set.of("EXPN", "TURN", "ETRN", "ATRN",
-            "AUTH", "STARTTLS", "SEND", "SOML", "SAML");
+            "AUTH", "SEND", "SOML", "SAML");
 
     /** The table every session uses (declared after the constants its constructor reads). */
     public static final CommandTable STANDARD = new CommandTable(MessageFinisher.INSTANCE);
@@ -50,6 +50,8 @@ public final class CommandTable {
         handlers.put("VRFY", SimpleCommands::vrfy);
         handlers.put("HELP", SimpleCommands::help);
         NOT_IMPLEMENTED.forEach(v -> handlers.put(v, NOT_OFFERED));
+        handlers.put("STARTTLS", new StartTlsCommand());
+        RequireTlsGuard.wrap(handlers); // last: covers whatever handles MAIL, RCPT, DATA, BDAT, AUTH
     }
 
     public BdatCommand bdat() {
@@ -73,7 +75,7 @@ public final class CommandTable {
 
     /** Lines for HELP (214, RFC 5321 §4.1.1.8). */
     static List<String> helpLines() {
-        return List.of("Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP",
+        return List.of("Commands: EHLO HELO STARTTLS MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP",
                 "See RFC 5321");
     }
 

@@ -11,7 +11,7 @@ import org.mailroot.smtp.session.SmtpSession;
 /**
  * EHLO and HELO (RFC 5321 §4.1.1.1): record the client's name, drop any transaction, and for
  * EHLO list the extensions. The reply carries no enhanced status code (RFC 2034 §3 exempts the
- * EHLO/HELO reply; its lines are keywords). AUTH and STARTTLS are not advertised yet.
+ * EHLO/HELO reply; its lines are keywords). STARTTLS only while it can be done (StartTlsCommand.offered).
  */
 public final class HeloCommand implements CommandHandler {
     private final boolean extended;
@@ -43,6 +43,9 @@ public final class HeloCommand implements CommandHandler {
         lines.add("CHUNKING");                                     // RFC 3030
         lines.add("BINARYMIME");                                   // RFC 3030 §3
         lines.add("DSN");                                          // RFC 3461
+        if (StartTlsCommand.offered(context)) {
+            lines.add("STARTTLS");                                 // RFC 3207 §4
+        }
         lines.add("HELP");
         // RFC 5321 §4.1.1.1: 250 with one extension keyword per line
         return CompletableFuture.completedFuture(Reply.plain(250, lines));

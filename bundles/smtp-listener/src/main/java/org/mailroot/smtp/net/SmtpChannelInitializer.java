@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.mailroot.smtp.ListenerSettings;
 import org.mailroot.smtp.ServerContext;
+import org.mailroot.smtp.TlsPolicy;
 import org.mailroot.smtp.codec.ReplyEncoder;
 import org.mailroot.smtp.codec.SmtpInputDecoder;
 import org.mailroot.smtp.session.SmtpSessionHandler;
@@ -30,6 +31,9 @@ public final class SmtpChannelInitializer extends ChannelInitializer<Channel> {
     /** Also used by tests on an EmbeddedChannel (with a null gate). */
     public static void configure(ChannelPipeline p, ServerContext server, ConnectionGate gate) {
         ListenerSettings s = server.settings();
+        if (server.tlsPolicy().mode() == TlsPolicy.Mode.IMPLICIT && !ImplicitTls.install(p, server)) {
+            return; // closed: no provider to speak TLS with (RFC 8314 §3 allows nothing else)
+        }
         SmtpInputDecoder decoder = new SmtpInputDecoder(s.maxCommandLine());
         p.addLast(PipelineNames.REPLY_ENCODER, ENCODER);
         if (gate != null) {

@@ -3,7 +3,9 @@ package org.mailroot.smtp.session;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
 import org.mailroot.smtp.ListenerSettings;
 import org.mailroot.smtp.ServerContext;
 import org.mailroot.smtp.codec.MessageBuffer;
@@ -27,6 +29,9 @@ public final class SessionContext {
     private HookSnapshot hooks;
     private Reply bdatPending;
     private boolean bdatLast;
+    private Consumer<SSLEngine> tlsStarter = e -> {
+        throw new IllegalStateException("no channel to start TLS on");
+    };
 
     public SessionContext(ServerContext server, SmtpSession session, SmtpInputDecoder decoder,
             ByteBufAllocator alloc, Executor eventLoop) {
@@ -70,6 +75,20 @@ public final class SessionContext {
         }
         return HookRunner.run(server.workers(), session, step, settings.hookTimeoutSeconds(),
                 chain, fallback).thenApplyAsync(Function.identity(), eventLoop);
+    }
+
+    /** Set by the session driver: what {@link #startTls} does on this session's channel. */
+    void tlsStarter(Consumer<SSLEngine> starter) {
+        this.tlsStarter = starter;
+    }
+
+    /**
+     * Puts TLS under the session now (STARTTLS): the reply written next still goes out in
+     * plaintext, every octet read so far and not yet handled is discarded, and what follows is
+     * read through TLS (RFC 3207 §4.2). On the event loop, while handling the STARTTLS line.
+     */
+    public void startTls(SSLEngine engine) {
+        tlsStarter.accept(engine);
     }
 
     /** BDAT's state until its chunk is read: a refusal to send after it, and LAST. */

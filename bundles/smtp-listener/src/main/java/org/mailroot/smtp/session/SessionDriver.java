@@ -3,6 +3,7 @@ package org.mailroot.smtp.session;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mailroot.smtp.ServerContext;
@@ -12,6 +13,7 @@ import org.mailroot.smtp.codec.SmtpInputDecoder;
 import org.mailroot.smtp.command.Command;
 import org.mailroot.smtp.command.CommandTable;
 import org.mailroot.smtp.message.MessageFinisher;
+import org.mailroot.smtp.net.TlsUpgrade;
 import org.slf4j.MDC;
 
 /**
@@ -40,6 +42,10 @@ final class SessionDriver {
         context = new SessionContext(server, session, decoder, ctx.alloc(), ctx.executor());
         events = new SessionEvents(server, session);
         gate = new InputGate(ctx, decoder);
+        context.tlsStarter(engine -> {
+            TlsUpgrade.install(ctx.pipeline(), engine, server.workers(), true);
+            decoder.discardBuffered(); // CVE-2011-0411: nothing sent before TLS may run after it
+        });
     }
 
     /** Connection filters, then the greeting. */
@@ -70,6 +76,11 @@ final class SessionDriver {
             withMdc(() -> send(SessionReplies.SHUTTING_DOWN, "", "", 0));
         }
         ctx.flush();
+    }
+
+    /** The TLS handshake ended (implicit TLS or after STARTTLS); on failure the SslHandler closes. */
+    void tlsHandshake(SslHandshakeCompletionEvent event) {
+        withMdc(() -> TlsHandshakes.completed(ctx, session, event));
     }
 
     void closed() {

@@ -24,6 +24,7 @@ public final class SmtpSession implements SessionInfo {
     private volatile String reverseName;
     private volatile String heloName;
     private volatile boolean extended;
+    private volatile boolean secure;
     private SessionState state = SessionState.CONNECTING;
     private Transaction transaction;
 
@@ -44,7 +45,7 @@ public final class SmtpSession implements SessionInfo {
     @Override public Optional<String> reverseName() { return Optional.ofNullable(reverseName); }
     @Override public Optional<String> heloName() { return Optional.ofNullable(heloName); }
     @Override public boolean extended() { return extended; }
-    @Override public boolean secure() { return false; }
+    @Override public boolean secure() { return secure; }
     @Override public Optional<String> authenticatedUser() { return Optional.empty(); }
     @Override public Map<String, Object> attributes() { return attributes; }
 
@@ -63,6 +64,25 @@ public final class SmtpSession implements SessionInfo {
         this.extended = ehlo;
         resetTransaction();
         state = SessionState.READY;
+    }
+
+    /** The TLS handshake completed (implicit TLS or after STARTTLS). */
+    public void secured() {
+        this.secure = true;
+    }
+
+    /**
+     * STARTTLS accepted (RFC 3207 §4.2): forget everything learnt from the client before TLS,
+     * since it may have been injected: the EHLO/HELO name, any transaction and the session
+     * attributes; the client must greet again. What the server itself found (the reverse name)
+     * stays. Anything else session-scoped that the client set (e.g. an AUTH identity) is reset here.
+     */
+    public void resetForTls() {
+        resetTransaction();
+        heloName = null;
+        extended = false;
+        attributes.clear();
+        state = SessionState.GREETED;
     }
 
     public SessionState state() {

@@ -2,6 +2,7 @@ package org.mailroot.smtp.session;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -58,6 +59,8 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
             driver.idle();
         } else if (evt == SHUTDOWN && driver != null) {
             driver.shutdown();
+        } else if (evt instanceof SslHandshakeCompletionEvent handshake && driver != null) {
+            driver.tlsHandshake(handshake);
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -74,7 +77,7 @@ public final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         String id = driver == null ? "-" : driver.id();
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || TlsHandshakes.isTlsFailure(cause)) {
             LOG.debug("[{}] closing after I/O error: {}", id, cause.toString());
         } else {
             LOG.warn("[{}] closing after unexpected error", id, cause);

@@ -33,6 +33,8 @@ public final class FakeServer implements ServerContext {
     public volatile Spool spool = new FakeSpool();
     public final List<MailEvent> events = new CopyOnWriteArrayList<>();
     public volatile Executor workers = Runnable::run;
+    public volatile org.mailroot.api.tls.TlsProvider tls;
+    public volatile org.mailroot.smtp.TlsPolicy tlsPolicy = org.mailroot.smtp.TlsPolicy.DEFAULT;
     public final List<Map.Entry<Map<String, Object>, ConnectionFilter>> connectionFilters = new ArrayList<>();
     public final List<Map.Entry<Map<String, Object>, SenderFilter>> senderFilters = new ArrayList<>();
     public final List<Map.Entry<Map<String, Object>, RecipientResolver>> resolvers = new ArrayList<>();
@@ -115,6 +117,16 @@ public final class FakeServer implements ServerContext {
     @Override
     public boolean relayPolicyRequired() {
         return relayRequired;
+    }
+
+    @Override
+    public Optional<org.mailroot.api.tls.TlsProvider> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    @Override
+    public org.mailroot.smtp.TlsPolicy tlsPolicy() {
+        return tlsPolicy;
     }
 
     public static MailAddress addr(String s) {
