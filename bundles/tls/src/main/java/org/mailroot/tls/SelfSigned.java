@@ -77,7 +77,7 @@ final class SelfSigned {
             g.initialize(2048, new SecureRandom());
             KeyPair pair = g.generateKeyPair();
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                    .addRDN(BCStyle.CN, name).addRDN(BCStyle.O, "Mailroot self-signed").build();
+                    .addRDN(BCStyle.O, "Mailroot self-signed").addRDN(BCStyle.CN, name).build(); // shown CN first
             BigInteger serial = new BigInteger(127, new SecureRandom()); // RFC 5280 §4.1.2.2: positive, unique
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial,
                     Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)),

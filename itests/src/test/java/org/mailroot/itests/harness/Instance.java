@@ -18,13 +18,21 @@ public final class Instance {
     public static final String LISTENER_CFG = "org.mailroot.listener~default.cfg";
     public static final String SERVER_NAME = "mx.itest.example";
 
+    public static final String SUBMISSION_CFG = "org.mailroot.listener~submission.cfg";
+    public static final String SMTPS_CFG = "org.mailroot.listener~smtps.cfg";
+    public static final String TLS_CFG = "org.mailroot.tls.cfg";
+
     private final Path base;
     private final int port;
+    private final int submissionPort;
+    private final int smtpsPort;
     private final Map<String, String> listener = new LinkedHashMap<>();
 
-    private Instance(Path base, int port) {
+    private Instance(Path base, int port, int submissionPort, int smtpsPort) {
         this.base = base;
         this.port = port;
+        this.submissionPort = submissionPort;
+        this.smtpsPort = smtpsPort;
     }
 
     /** A new base in a temp folder, with a listener on a free port and example.com as default domain. */
@@ -34,7 +42,7 @@ public final class Instance {
             Path work = Path.of(System.getProperty("mailroot.itests.work", System.getProperty("java.io.tmpdir")));
             Files.createDirectories(work);
             Path base = Files.createTempDirectory(work, "instance-");
-            Instance instance = new Instance(base, Ports.free());
+            Instance instance = new Instance(base, Ports.free(), Ports.free(), Ports.free());
             Files.createDirectories(base.resolve("etc"));
             instance.listener.put("name", "default");
             instance.listener.put("bindAddress", "127.0.0.1");
@@ -43,6 +51,14 @@ public final class Instance {
             instance.listener.putAll(listenerOverrides);
             instance.writeListener();
             instance.write("org.mailroot.domain~example.com.cfg", Map.of("name", "example.com", "default", "true"));
+            // the distribution's submission (2587) and smtps (2465) servers, on free ports (stack trap 11),
+            // and a generated certificate named like the server, checked every second for changes
+            instance.write(SUBMISSION_CFG, Map.of("name", "submission", "bindAddress", "127.0.0.1",
+                    "port", Integer.toString(instance.submissionPort), "serverName", SERVER_NAME,
+                    "tls", "starttls", "requireTls", "true"));
+            instance.write(SMTPS_CFG, Map.of("name", "smtps", "bindAddress", "127.0.0.1",
+                    "port", Integer.toString(instance.smtpsPort), "serverName", SERVER_NAME, "tls", "implicit"));
+            instance.write(TLS_CFG, Map.of("selfSignedName", SERVER_NAME, "reloadCheckSeconds", "1"));
             instance.write("org.mailroot.spool.cfg", Map.of("root", "mailroot"));
             instance.write("org.mailroot.delivery.local.cfg", Map.of("format", "eml", "acceptUnknownUsers", "true"));
             // the launcher copies the distribution's other etc/ defaults on first boot (logback.xml,
@@ -66,6 +82,21 @@ public final class Instance {
 
     public int port() {
         return port;
+    }
+
+    /** The submission virtual server (STARTTLS required). */
+    public int submissionPort() {
+        return submissionPort;
+    }
+
+    /** The smtps virtual server (implicit TLS). */
+    public int smtpsPort() {
+        return smtpsPort;
+    }
+
+    /** The self-signed certificate the TLS bundle generated at the first start (PEM). */
+    public Path generatedCertificate() {
+        return base.resolve("etc").resolve("tls").resolve("selfsigned-cert.pem");
     }
 
     public Path drop() {

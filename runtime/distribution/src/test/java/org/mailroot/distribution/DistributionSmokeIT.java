@@ -49,6 +49,11 @@ class DistributionSmokeIT {
                 "name=default\nbindAddress=127.0.0.1\nport=" + port + "\n");
         // the admin endpoint on an ephemeral port, never the shared default 2580
         Files.writeString(base.resolve("etc/org.mailroot.admin.cfg"), "port=0\n");
+        // the default submission (2587) and smtps (2465) servers, moved to free ports
+        Files.writeString(base.resolve("etc/org.mailroot.listener~submission.cfg"),
+                "name=submission\nbindAddress=127.0.0.1\nport=" + freePort() + "\ntls=starttls\nrequireTls=true\n");
+        Files.writeString(base.resolve("etc/org.mailroot.listener~smtps.cfg"),
+                "name=smtps\nbindAddress=127.0.0.1\nport=" + freePort() + "\ntls=implicit\n");
 
         Mailroot mailroot = Mailroot.start(DIST, base, Map.of());
         try {
@@ -57,9 +62,14 @@ class DistributionSmokeIT {
                     assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
                 }
             }
-            List<ListenerInfo> up = mailroot.awaitListeners(l -> !l.isEmpty(), Duration.ofSeconds(30));
-            assertFalse(up.isEmpty(), "no listener service published mailroot.listener.addresses");
+            List<ListenerInfo> up = mailroot.awaitListeners(l -> l.size() == 3, Duration.ofSeconds(30));
+            assertEquals(List.of("default", "smtps", "submission"), up.stream().map(ListenerInfo::name).toList(),
+                    "the MX, submission and smtps virtual servers");
             assertTrue(up.get(0).ports().contains(port), "listener reports " + up.get(0).addresses());
+            assertTrue(mailroot.framework().getBundleContext()
+                    .getAllServiceReferences("org.mailroot.api.tls.TlsProvider", "(mailroot.tls.generated=true)") != null,
+                    "the TLS bundle runs on a generated certificate");
+            assertTrue(Files.isRegularFile(base.resolve("etc/tls/selfsigned-cert.pem")));
             try (Socket socket = connect(port, Duration.ofSeconds(10))) {
                 BufferedReader in = new BufferedReader(
                         new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));

@@ -19,11 +19,13 @@ final class Report {
             out.println("  (none listening)");
         }
         for (ListenerInfo l : listeners) {
-            out.printf("  %-14s %s%n", l.name(), String.join(", ", l.addresses()));
+            String tls = TlsReport.listenerNote(mailroot.framework().getBundleContext(), l.name());
+            out.printf("  %-14s %s%s%n", l.name(), String.join(", ", l.addresses()), tls.isEmpty() ? "" : "  " + tls);
         }
         for (String name : missing) {
             out.printf("  %-14s NOT LISTENING (see %s)%n", name, layout.logs().resolve("mailroot.log"));
         }
+        TlsReport.print(out, mailroot.framework().getBundleContext());
         Path root = MailrootFolders.root(layout);
         out.println("Mailroot folders  " + root);
         for (String folder : Layout.MAILROOT_FOLDERS) {
