@@ -66,6 +66,9 @@ class DistributionSmokeIT {
             assertEquals(List.of("default", "smtps", "submission"), up.stream().map(ListenerInfo::name).toList(),
                     "the MX, submission and smtps virtual servers");
             assertTrue(up.get(0).ports().contains(port), "listener reports " + up.get(0).addresses());
+            assertEquals("starttls required", listenerTls(mailroot, "submission"), "the submission server requires TLS");
+            assertEquals("implicit", listenerTls(mailroot, "smtps"));
+            assertEquals("starttls", listenerTls(mailroot, "default"));
             assertTrue(mailroot.framework().getBundleContext()
                     .getAllServiceReferences("org.mailroot.api.tls.TlsProvider", "(mailroot.tls.generated=true)") != null,
                     "the TLS bundle runs on a generated certificate");
@@ -152,6 +155,13 @@ class DistributionSmokeIT {
         } finally {
             context.ungetService(ref);
         }
+    }
+
+    /** The mailroot.listener.tls property of a virtual server's service. */
+    private static Object listenerTls(Mailroot mailroot, String name) throws Exception {
+        var refs = mailroot.framework().getBundleContext().getAllServiceReferences(null,
+                "(&(mailroot.listener=" + name + ")(mailroot.listener.tls=*))");
+        return refs == null ? null : refs[0].getProperty("mailroot.listener.tls");
     }
 
     private static int freePort() throws IOException {
