@@ -2,10 +2,13 @@ package org.mailroot.tls;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import org.mailroot.api.tls.TlsProvider;
 import org.osgi.framework.BundleContext;
@@ -23,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The TLS provider: configuration {@code org.mailroot.tls} (optional: without it a self-signed
- * certificate is generated), the certificates in force, and a task that watches the files and
- * reloads them off the network threads. The service is registered by hand (see
- * {@link ProviderRegistration}) so its description property follows reloads.
+ * certificate is generated), the certificates in force, and the watch of their files. All slow
+ * work (DNS for the host name, files, RSA key generation) runs on one thread of its own, never on
+ * the DS or Configuration Admin threads (they deliver every other component's configuration) nor
+ * on a network thread; activate/modified only hand it the latest values. The service is
+ * registered (by hand, see {@link ProviderRegistration}) once the first certificate is ready.
  */
 @Component(name = "org.mailroot.tls", configurationPid = "org.mailroot.tls",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, service = {})
@@ -56,71 +61,108 @@ public final class TlsComponent implements TlsProvider {
         int reloadCheckSeconds() default 5;
     }
 
-    private final Object lock = new Object();
+    /** The newest values not yet applied: several quick edits are applied once, the last one. */
+    private final AtomicReference<ConfigValues> pending = new AtomicReference<>();
     private volatile TlsState state;
+    private volatile ProviderRegistration registration;
+    // the fields below belong to the TLS thread
     private TlsSettings settings;
     private Path base;
-    private ProviderRegistration registration;
-    private ScheduledExecutorService watcher;
+    private BundleContext context;
+    private ScheduledExecutorService thread;
     private ScheduledFuture<?> watch;
 
     @Activate
-    public void activate(Config config, BundleContext context) {
-        String home = context.getProperty("mailroot.base");
+    public void activate(Config config, BundleContext bundleContext) {
+        String home = bundleContext.getProperty("mailroot.base");
         base = Path.of(home == null || home.isBlank() ? System.getProperty("user.dir") : home).toAbsolutePath();
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mailroot-tls-reload");
+        context = bundleContext;
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mailroot-tls");
             t.setDaemon(true);
             return t;
         });
-        synchronized (lock) {
-            settings = TlsSettingsParser.parse(config, base, null, this::refused);
-            state = Reloader.initial(settings);
-            LOG.info("TLS ready ({}): {}", String.join(", ", settings.protocols()), state.description());
-            registration = new ProviderRegistration(context, this, state);
-            schedule();
-        }
+        submit(ConfigValues.of(config));
     }
 
     @Modified
     public void modified(Config config) {
-        synchronized (lock) {
-            TlsSettings next = TlsSettingsParser.parse(config, base, settings, this::refused);
-            if (next.equals(settings)) {
-                return;
-            }
-            LOG.info("TLS configuration changed: {}", next);
-            TlsState loaded = Reloader.reconfigured(next, state);
-            settings = next;
-            swap(loaded);
-            schedule();
-        }
+        submit(ConfigValues.of(config));
     }
 
     @Deactivate
     public void deactivate() {
-        watcher.shutdownNow();
-        registration.unregister();
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS); // no registration may appear after this
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ProviderRegistration r = registration;
+        if (r != null) {
+            r.unregister();
+        }
     }
 
     @Override
     public SSLEngine newServerEngine(InetSocketAddress peer) {
-        return state.newEngine(peer);
+        TlsState s = state;
+        if (s == null) {
+            throw new IllegalStateException("TLS is starting: no certificate loaded yet");
+        }
+        return s.newEngine(peer);
     }
 
     @Override
     public String description() {
-        return state.description();
+        TlsState s = state;
+        return s == null ? "starting" : s.description();
     }
 
-    /** The watch task: reload when a file changed (or the generated certificate nears expiry). */
-    void check() {
-        synchronized (lock) {
-            TlsState next = Reloader.onTick(settings, state);
-            if (next != state) {
-                swap(next);
-            }
+    private void submit(ConfigValues values) {
+        pending.set(values);
+        thread.execute(() -> guarded(this::applyLatest));
+    }
+
+    /** On the TLS thread: the latest configuration, if not applied yet. */
+    private void applyLatest() {
+        ConfigValues values = pending.getAndSet(null);
+        if (values == null) {
+            return; // a later task already applied it
         }
+        TlsSettings next = TlsSettingsParser.parse(values, base, settings, this::refused);
+        if (state == null) {
+            settings = next;
+            state = Reloader.initial(next);
+            LOG.info("TLS ready ({}): {}", String.join(", ", next.protocols()), state.description());
+            registration = new ProviderRegistration(context, this, state);
+        } else if (!next.equals(settings)) {
+            LOG.info("TLS configuration changed: {}", next);
+            TlsState loaded = Reloader.reconfigured(next, state);
+            settings = next;
+            swap(loaded);
+        } else {
+            return;
+        }
+        schedule();
+    }
+
+    /** The watch task (on the TLS thread): reload when a file changed or the generated one nears expiry. */
+    void check() {
+        TlsState next = Reloader.onTick(settings, state);
+        if (next != state) {
+            swap(next);
+        }
+    }
+
+    /** Tests: one watch tick now, on the TLS thread, and waits for it. */
+    void checkNow() throws InterruptedException, ExecutionException, TimeoutException {
+        thread.submit(() -> guarded(this::check)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Tests: waits until the work handed to the TLS thread so far is done. */
+    void awaitIdle() throws InterruptedException, ExecutionException, TimeoutException {
+        thread.submit(() -> { }).get(30, TimeUnit.SECONDS);
     }
 
     private void swap(TlsState next) {
@@ -135,13 +177,16 @@ public final class TlsComponent implements TlsProvider {
         }
         int every = settings.reloadCheckSeconds();
         if (every > 0) {
-            watch = watcher.scheduleWithFixedDelay(() -> {
-                try {
-                    check();
-                } catch (RuntimeException e) { // keep watching: one bad tick must not end the task
-                    LOG.warn("TLS reload check failed: {}", e.toString(), e);
-                }
-            }, every, every, TimeUnit.SECONDS);
+            watch = thread.scheduleWithFixedDelay(() -> guarded(this::check), every, every, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Keeps the TLS thread alive: one failed step must not end the watching. */
+    private static void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("TLS: {}", e.getMessage(), e);
         }
     }
 

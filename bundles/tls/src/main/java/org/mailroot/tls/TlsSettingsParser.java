@@ -17,7 +17,7 @@ final class TlsSettingsParser {
     private TlsSettingsParser() {
     }
 
-    static TlsSettings parse(TlsComponent.Config c, Path base, TlsSettings previous,
+    static TlsSettings parse(ConfigValues c, Path base, TlsSettings previous,
             Consumer<InvalidSettingException> refused) {
         TlsSettings old = previous != null ? previous : defaults(base);
         List<TlsSettings.CertificateFiles> certs = take(refused, old.certificates(), () -> certificates(c, base));
@@ -45,7 +45,7 @@ final class TlsSettingsParser {
                 localName(), 5, base.resolve("etc").resolve("tls").toAbsolutePath().normalize());
     }
 
-    private static List<TlsSettings.CertificateFiles> certificates(TlsComponent.Config c, Path base) {
+    private static List<TlsSettings.CertificateFiles> certificates(ConfigValues c, Path base) {
         List<Path> chains = TlsSettings.paths(base, c.certificate());
         List<Path> keys = TlsSettings.paths(base, c.privateKey());
         if (!keys.isEmpty() && keys.size() != chains.size()) {

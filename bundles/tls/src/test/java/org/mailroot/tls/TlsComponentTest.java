@@ -26,6 +26,7 @@ class TlsComponentTest {
     @TempDir
     Path base;
     private final List<Dictionary<String, ?>> registered = new CopyOnWriteArrayList<>();
+    private final List<String> registeringThreads = new CopyOnWriteArrayList<>();
     private TlsComponent component;
 
     @AfterEach
@@ -57,7 +58,7 @@ class TlsComponentTest {
         SSLEngine before = component.newServerEngine(null);
 
         install(live, b);
-        component.check();
+        component.checkNow();
         assertEquals(b.cert(), Handshake.run(Handshake.client(null, null), component.newServerEngine(null)));
         assertEquals(a.cert(), Handshake.run(Handshake.client(null, null), before), "an open session keeps its certificate");
         String description = (String) registered.get(registered.size() - 1).get(TlsProvider.PROPERTY_CERTIFICATE);
@@ -73,11 +74,11 @@ class TlsComponentTest {
         component = start(Map.of("certificate", "live", "reloadCheckSeconds", 0));
 
         replace(live.resolve("fullchain.pem"), TestCerts.certPem(b)); // key not yet renewed
-        component.check();
+        component.checkNow();
         assertEquals(a.cert(), Handshake.run(Handshake.client(null, null), component.newServerEngine(null)));
 
         replace(live.resolve("privkey.pem"), TestCerts.pkcs8Pem(b));
-        component.check();
+        component.checkNow();
         assertEquals(b.cert(), Handshake.run(Handshake.client(null, null), component.newServerEngine(null)));
     }
 
@@ -110,9 +111,22 @@ class TlsComponentTest {
         TestCerts.Cert a = TestCerts.create("RSA", "mx.example.org");
         install(Files.createDirectories(base.resolve("live")), a);
         component.modified(config(Map.of("certificate", "live", "protocols", "TLSv1.3")));
+        component.awaitIdle();
         assertEquals(a.cert(), Handshake.run(Handshake.client(null, null), component.newServerEngine(null)));
         assertEquals(List.of("TLSv1.3"), List.of(component.newServerEngine(null).getEnabledProtocols()));
         assertEquals(Boolean.FALSE, registered.get(registered.size() - 1).get(TlsProvider.PROPERTY_GENERATED));
+    }
+
+    @Test
+    void slowWorkNeverRunsOnTheCallersThread() throws Exception {
+        TlsComponent c = new TlsComponent();
+        component = c;
+        c.activate(config(Map.of("selfSignedName", "mx.itest.example")), context());
+        c.modified(config(Map.of("selfSignedName", "mail.itest.example")));
+        c.awaitIdle();
+        // the key was made and the service registered on the TLS thread, not on the DS/CM thread
+        assertEquals(List.of("mailroot-tls"), registeringThreads);
+        assertTrue(c.description().contains("names [mail.itest.example]"), c.description());
     }
 
     private static void install(Path live, TestCerts.Cert c) throws Exception {
@@ -129,6 +143,11 @@ class TlsComponentTest {
     private TlsComponent start(Map<String, Object> values) {
         TlsComponent c = new TlsComponent();
         c.activate(config(values), context());
+        try {
+            c.awaitIdle(); // the certificate is prepared on the TLS thread
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         return c;
     }
 
@@ -152,6 +171,7 @@ class TlsComponentTest {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (p, m, a) -> switch (m.getName()) {
                     case "registerService" -> {
+                        registeringThreads.add(Thread.currentThread().getName());
                         registered.add((Dictionary<String, ?>) a[2]);
                         yield reg;
                     }
