@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,7 @@ public final class TlsComponent implements TlsProvider {
     private final AtomicReference<ConfigValues> pending = new AtomicReference<>();
     private volatile TlsState state;
     private volatile ProviderRegistration registration;
+    private volatile boolean stopping;
     // the fields below belong to the TLS thread
     private TlsSettings settings;
     private Path base;
@@ -92,10 +94,14 @@ public final class TlsComponent implements TlsProvider {
 
     @Deactivate
     public void deactivate() {
-        thread.shutdownNow();
+        stopping = true;
+        thread.shutdown(); // a key being written is finished (an interrupt would leave half a file)
         try {
-            thread.awaitTermination(10, TimeUnit.SECONDS); // no registration may appear after this
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
         ProviderRegistration r = registration;
@@ -127,8 +133,8 @@ public final class TlsComponent implements TlsProvider {
     /** On the TLS thread: the latest configuration, if not applied yet. */
     private void applyLatest() {
         ConfigValues values = pending.getAndSet(null);
-        if (values == null) {
-            return; // a later task already applied it
+        if (values == null || stopping) {
+            return; // a later task already applied it, or the component is going away
         }
         TlsSettings next = TlsSettingsParser.parse(values, base, settings, this::refused);
         if (state == null) {
@@ -176,7 +182,7 @@ public final class TlsComponent implements TlsProvider {
             watch = null;
         }
         int every = settings.reloadCheckSeconds();
-        if (every > 0) {
+        if (every > 0 && !thread.isShutdown()) {
             watch = thread.scheduleWithFixedDelay(() -> guarded(this::check), every, every, TimeUnit.SECONDS);
         }
     }
@@ -185,6 +191,8 @@ public final class TlsComponent implements TlsProvider {
     private static void guarded(Runnable step) {
         try {
             step.run();
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("TLS: stopping, watch not scheduled");
         } catch (RuntimeException e) {
             LOG.error("TLS: {}", e.getMessage(), e);
         }
