@@ -1,9 +1,11 @@
 package org.mailroot.tls;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import org.mailroot.api.tls.TlsProvider;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,6 +41,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = TlsComponent.Config.class)
 public final class TlsComponent implements TlsProvider {
     private static final Logger LOG = LoggerFactory.getLogger(TlsComponent.class);
+    static final String CONFIG_FILE = "etc/org.mailroot.tls.cfg";
+    static final long CONFIG_WAIT_SECONDS = 10;
 
     @ObjectClassDefinition(name = "Mailroot TLS",
             description = "Server certificates for STARTTLS (RFC 3207) and implicit TLS (RFC 8314)")
@@ -75,16 +80,26 @@ public final class TlsComponent implements TlsProvider {
     private ScheduledFuture<?> watch;
 
     @Activate
-    public void activate(Config config, BundleContext bundleContext) {
+    public void activate(Config config, BundleContext bundleContext, Map<String, Object> properties) {
         String home = bundleContext.getProperty("mailroot.base");
         base = Path.of(home == null || home.isBlank() ? System.getProperty("user.dir") : home).toAbsolutePath();
         context = bundleContext;
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor one = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "mailroot-tls");
             t.setDaemon(true);
             return t;
         });
-        submit(ConfigValues.of(config));
+        one.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a stop never waits for the delayed start
+        thread = one;
+        pending.set(ConfigValues.of(config));
+        if (!properties.containsKey(Constants.SERVICE_PID) && Files.isRegularFile(base.resolve(CONFIG_FILE))) {
+            // started before FileInstall delivered etc/org.mailroot.tls.cfg: wait for its values, or
+            // a selfSignedName there would make a throwaway certificate for the host's name first
+            // (replacing the kept one, so not stable across restarts); defaults if it never comes
+            thread.schedule(() -> guarded(this::applyLatest), CONFIG_WAIT_SECONDS, TimeUnit.SECONDS);
+        } else {
+            thread.execute(() -> guarded(this::applyLatest));
+        }
     }
 
     @Modified

@@ -121,11 +121,26 @@ class TlsComponentTest {
     void slowWorkNeverRunsOnTheCallersThread() throws Exception {
         TlsComponent c = new TlsComponent();
         component = c;
-        c.activate(config(Map.of("selfSignedName", "mx.itest.example")), context());
+        c.activate(config(Map.of("selfSignedName", "mx.itest.example")), context(), Map.of("service.pid", "org.mailroot.tls"));
         c.modified(config(Map.of("selfSignedName", "mail.itest.example")));
         c.awaitIdle();
         // the key was made and the service registered on the TLS thread, not on the DS/CM thread
         assertEquals(List.of("mailroot-tls"), registeringThreads);
+        assertTrue(c.description().contains("names [mail.itest.example]"), c.description());
+    }
+
+    @Test
+    void startedBeforeItsConfigurationFileIsDeliveredItWaitsForIt() throws Exception {
+        Files.createDirectories(base.resolve("etc"));
+        Files.writeString(base.resolve(TlsComponent.CONFIG_FILE), "selfSignedName=mail.itest.example\n");
+        TlsComponent c = new TlsComponent();
+        component = c;
+        c.activate(config(Map.of()), context(), Map.of()); // no service.pid: DS had no configuration yet
+        c.awaitIdle();
+        assertEquals(List.of(), registered, "nothing made for the host's own name meanwhile");
+        c.modified(config(Map.of("selfSignedName", "mail.itest.example")));
+        c.awaitIdle();
+        assertEquals(1, registered.size());
         assertTrue(c.description().contains("names [mail.itest.example]"), c.description());
     }
 
@@ -142,7 +157,7 @@ class TlsComponentTest {
 
     private TlsComponent start(Map<String, Object> values) {
         TlsComponent c = new TlsComponent();
-        c.activate(config(values), context());
+        c.activate(config(values), context(), Map.of("service.pid", "org.mailroot.tls"));
         try {
             c.awaitIdle(); // the certificate is prepared on the TLS thread
         } catch (Exception e) {
