@@ -39,6 +39,11 @@ public final class OutOfProcessServer implements AutoCloseable {
                 if (!server.process.isAlive()) {
                     throw new AssertionError("bin/mailroot exited with " + server.process.exitValue() + ":\n" + server.console());
                 }
+                // as an operator would: the "started" line comes once etc/ is applied (local domains
+                // included), not merely when the first listener greets
+                if (!server.console().contains("Mailroot started in")) {
+                    return false;
+                }
                 try (Smtp smtp = Smtp.connect(instance.port(), 2_000)) {
                     return smtp.read().code() == 220;
                 } catch (IOException e) {
