@@ -37,6 +37,7 @@ public final class InProcessServer implements AutoCloseable {
         InProcessServer server = new InProcessServer(instance, mailroot);
         try {
             server.awaitGreeting(START_TIMEOUT);
+            ConfigsDelivered.await(server.context(), instance.base().resolve("etc")); // local domains known
         } catch (AssertionError e) {
             String diagnosis = server.diagnosis();
             server.close();
