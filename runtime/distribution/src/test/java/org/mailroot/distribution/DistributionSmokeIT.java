@@ -69,9 +69,16 @@ class DistributionSmokeIT {
             assertEquals("starttls required", listenerTls(mailroot, "submission"), "the submission server requires TLS");
             assertEquals("implicit", listenerTls(mailroot, "smtps"));
             assertEquals("starttls", listenerTls(mailroot, "default"));
-            assertTrue(mailroot.framework().getBundleContext()
-                    .getAllServiceReferences("org.mailroot.api.tls.TlsProvider", "(mailroot.tls.generated=true)") != null,
-                    "the TLS bundle runs on a generated certificate");
+            // the TLS bundle makes its key on its own thread: wait for its service (bounded)
+            var context = mailroot.framework().getBundleContext();
+            var tls = new org.osgi.util.tracker.ServiceTracker<Object, Object>(context,
+                    context.createFilter("(mailroot.tls.generated=true)"), null);
+            tls.open(true);
+            try {
+                assertTrue(tls.waitForService(30_000) != null, "the TLS bundle runs on a generated certificate");
+            } finally {
+                tls.close();
+            }
             assertTrue(Files.isRegularFile(base.resolve("etc/tls/selfsigned-cert.pem")));
             try (Socket socket = connect(port, Duration.ofSeconds(10))) {
                 BufferedReader in = new BufferedReader(
