@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import org.mailroot.api.log.MailEvent;
 import org.mailroot.api.spool.Spool;
 import org.mailroot.api.tls.TlsProvider;
+import org.mailroot.smtp.auth.AuthServices;
+import org.mailroot.smtp.auth.AuthSettings;
 import org.mailroot.smtp.hook.HookSnapshot;
 
 /**
@@ -29,6 +31,16 @@ public interface ServerContext {
 
     /** The hooks that serve this virtual server now, each list in calling order. */
     HookSnapshot hooks();
+
+    /** The AUTH switches in force now (RFC 4954). */
+    default AuthSettings authSettings() {
+        return AuthSettings.DEFAULTS;
+    }
+
+    /** The SASL mechanism and throttle services serving this virtual server now. */
+    default AuthServices authServices() {
+        return AuthServices.NONE;
+    }
 
     /** Where hooks and other blocking work (DNS) run; never an event loop. */
     Executor workers();

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.mailroot.api.auth.AuthThrottle;
+import org.mailroot.api.auth.SaslMechanism;
 import org.mailroot.api.hook.Authenticator;
 import org.mailroot.api.hook.ConnectionFilter;
 import org.mailroot.api.hook.MessageFilter;
@@ -19,6 +21,8 @@ import org.mailroot.api.log.EventPublisher;
 import org.mailroot.api.log.MailEvent;
 import org.mailroot.api.spool.Spool;
 import org.mailroot.api.tls.TlsProvider;
+import org.mailroot.smtp.auth.AuthServices;
+import org.mailroot.smtp.auth.AuthSettings;
 import org.mailroot.smtp.hook.HookSnapshot;
 import org.mailroot.smtp.net.SmtpServer;
 import org.osgi.framework.BundleContext;
@@ -89,6 +93,12 @@ public final class SmtpListener implements ServerContext {
         @AttributeDefinition(description = "MAIL, RCPT, DATA, BDAT and AUTH need TLS first (530 5.7.0);"
                 + " for submission, never on a public MX (RFC 3207 §4)")
         boolean requireTls() default false;
+        @AttributeDefinition(description = "Offer and accept AUTH without TLS (RFC 4954 §4); off: passwords"
+                + " never cross the network in the clear")
+        boolean allowPlaintextAuth() default false;
+        @AttributeDefinition(description = "Refuse MAIL with 530 5.7.0 until the client has authenticated"
+                + " (RFC 4954 §6); on for submission, never for an MX")
+        boolean requireAuth() default false;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -134,9 +144,20 @@ public final class SmtpListener implements ServerContext {
             collectionType = CollectionType.TUPLE)
     private volatile List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters;
 
+    @Reference(service = SaslMechanism.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, SaslMechanism>> saslMechanisms;
+
+    @Reference(service = AuthThrottle.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    private volatile List<Map.Entry<Map<String, Object>, AuthThrottle>> authThrottles;
+
     private volatile ListenerSettings settings;
     private volatile boolean relayPolicyRequired;
     private volatile TlsPolicy tlsPolicy;
+    private volatile AuthSettings authSettings = AuthSettings.DEFAULTS;
     private SmtpServer server;
     private ExecutorService workers;
     private List<InetSocketAddress> bound = List.of();
@@ -148,7 +169,10 @@ public final class SmtpListener implements ServerContext {
     public void activate(Config config, BundleContext context) throws Exception {
         settings = ListenerConfig.settings(config);
         relayPolicyRequired = config.requireRelayPolicy();
-        tlsPolicy = initialTlsPolicy(config);
+        tlsPolicy = nextTls;
+        authSettings = new AuthSettings(config.allowPlaintextAuth(), config.requireAuth());
+        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}, {}", next.name(), next,
+                relayPolicyRequired, nextTls, authSettings);
         configValues = values(config);
         workers = WorkerPool.create(settings.name());
         server = new SmtpServer(this);
@@ -183,6 +207,9 @@ public final class SmtpListener implements ServerContext {
         tlsPolicy = nextTls;
         LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}", next.name(), next,
                 relayPolicyRequired, nextTls);
+        authSettings = new AuthSettings(config.allowPlaintextAuth(), config.requireAuth());
+        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}", next.name(), next,
+                relayPolicyRequired, authSettings);
         if (next.needsRebind(old)) {
             server.unbind();
             try {
@@ -240,6 +267,18 @@ public final class SmtpListener implements ServerContext {
                 HookSnapshot.select(senderFilters, name), HookSnapshot.select(resolvers, name),
                 HookSnapshot.select(relayPolicies, name), HookSnapshot.select(authenticators, name),
                 HookSnapshot.select(messageFilters, name));
+    }
+
+    @Override
+    public AuthSettings authSettings() {
+        return authSettings;
+    }
+
+    @Override
+    public AuthServices authServices() {
+        String name = settings.name();
+        return new AuthServices(HookSnapshot.select(saslMechanisms, name),
+                HookSnapshot.select(authThrottles, name));
     }
 
     @Override

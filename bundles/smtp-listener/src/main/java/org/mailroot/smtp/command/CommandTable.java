@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mailroot.smtp.auth.AuthCommand;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.message.MessageFinisher;
 import org.mailroot.smtp.session.SessionState;
@@ -26,9 +27,9 @@ public final class CommandTable {
     /** RFC 3030 §3: between BDAT chunks only these keep the transaction in sequence. */
     private static final Set<String> ALLOWED_IN_BDAT = Set.of("BDAT", "RSET", "NOOP", "QUIT",
             "EHLO", "HELO", "HELP");
-    /** Recognised but not offered: 502 (RFC 5321 §4.2.4). AUTH arrives later. */
+    /** Recognised but not offered: 502 (RFC 5321 §4.2.4). */
     private static final Set<String> NOT_IMPLEMENTED = Set.of("EXPN", "TURN", "ETRN", "ATRN",
-            "AUTH", "SEND", "SOML", "SAML");
+            "SEND", "SOML", "SAML");
 
     /** The table every session uses (declared after the constants its constructor reads). */
     public static final CommandTable STANDARD = new CommandTable(MessageFinisher.INSTANCE);
@@ -49,6 +50,7 @@ public final class CommandTable {
         handlers.put("QUIT", SimpleCommands::quit);
         handlers.put("VRFY", SimpleCommands::vrfy);
         handlers.put("HELP", SimpleCommands::help);
+        handlers.put("AUTH", new AuthCommand());
         NOT_IMPLEMENTED.forEach(v -> handlers.put(v, NOT_OFFERED));
         handlers.put("STARTTLS", new StartTlsCommand());
         RequireTlsGuard.wrap(handlers); // last: covers whatever handles MAIL, RCPT, DATA, BDAT, AUTH

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.mailroot.smtp.auth.Mechanisms;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.session.SessionContext;
 import org.mailroot.smtp.session.SmtpSession;
@@ -46,6 +47,7 @@ public final class HeloCommand implements CommandHandler {
         if (StartTlsCommand.offered(context)) {
             lines.add("STARTTLS");                                 // RFC 3207 §4
         }
+        Mechanisms.ehloKeyword(context).ifPresent(lines::add);     // RFC 4954 §3, only if allowed
         lines.add("HELP");
         // RFC 5321 §4.1.1.1: 250 with one extension keyword per line
         return CompletableFuture.completedFuture(Reply.plain(250, lines));

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.mailroot.api.Envelope;
 import org.mailroot.api.MailAddress;
 import org.mailroot.api.Verdict;
+import org.mailroot.smtp.auth.AuthReplies;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.hook.HookChains;
 import org.mailroot.smtp.hook.HookRef;
@@ -31,6 +32,9 @@ public final class MailCommand implements CommandHandler {
         SmtpSession session = context.session();
         if (session.state() != SessionState.READY) {
             return done(Replies.BAD_SEQUENCE); // §4.1.4: MAIL needs EHLO/HELO and no open transaction
+        }
+        if (context.server().authSettings().requireAuth() && session.authenticatedUser().isEmpty()) {
+            return done(AuthReplies.REQUIRED); // RFC 4954 §6: 530 5.7.0 before AUTH
         }
         Transaction t;
         try {

@@ -46,6 +46,11 @@ final class MailParameterCheck {
                         return Replies.BAD_ARGUMENTS;
                     }
                 }
+                case "AUTH" -> { // RFC 4954 §5: AUTH=xtext or AUTH=<>, kept with the envelope
+                    if (v == null || v.isEmpty() || !MailParameters.isXtext(v)) {
+                        return Replies.BAD_ARGUMENTS;
+                    }
+                }
                 default -> {
                     return Replies.UNKNOWN_PARAMETER; // RFC 5321 §4.1.1.11: 555
                 }

@@ -30,7 +30,12 @@ public final class ReceivedHeader {
         session.reverseName().ifPresent(n -> sb.append(n).append(' '));
         sb.append(literal(session.remoteAddress().getAddress())).append(")\r\n\tby ")
                 .append(session.serverName()).append(" (Mailroot) with ")
-                .append(protocol(session, smtpUtf8)).append(" id ").append(id);
+                .append(protocol(session, smtpUtf8));
+        // RFC 4954 §7 / RFC 3848: the identity of an authenticated submission, in a comment;
+        // sanitised since a user name is client-chosen text (no CR/LF or comment delimiters)
+        session.authenticatedUser().ifPresent(u -> sb.append("\r\n\t(authenticated as ")
+                .append(commentSafe(u)).append(')'));
+        sb.append(" id ").append(id);
         if (recipients.size() == 1) {
             sb.append("\r\n\tfor <").append(recipients.get(0).address().address()).append('>');
         }
@@ -44,6 +49,16 @@ public final class ReceivedHeader {
         }
         String suffix = (session.secure() ? "S" : "") + (session.authenticatedUser().isPresent() ? "A" : "");
         return (smtpUtf8 ? "UTF8SMTP" : "ESMTP") + suffix;
+    }
+
+    /** RFC 5322 §3.2.2 ctext: printable ASCII without parentheses and backslash; others become '?'. */
+    static String commentSafe(String text) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), 256));
+        for (int i = 0; i < text.length() && i < 256; i++) {
+            char c = text.charAt(i);
+            sb.append(c > ' ' && c < 127 && c != '(' && c != ')' && c != '\\' ? c : '?');
+        }
+        return sb.toString();
     }
 
     /** RFC 5321 §4.1.3 address literal. */

@@ -1,9 +1,12 @@
 package org.mailroot.smtp.session;
 
 import io.netty.buffer.ByteBufAllocator;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLEngine;
 import org.mailroot.smtp.ListenerSettings;
@@ -32,6 +35,7 @@ public final class SessionContext {
     private Consumer<SSLEngine> tlsStarter = e -> {
         throw new IllegalStateException("no channel to start TLS on");
     };
+    private LineContinuation continuation;
 
     public SessionContext(ServerContext server, SmtpSession session, SmtpInputDecoder decoder,
             ByteBufAllocator alloc, Executor eventLoop) {
@@ -89,6 +93,29 @@ public final class SessionContext {
      */
     public void startTls(SSLEngine engine) {
         tlsStarter.accept(engine);
+    /** The next client line goes to {@code next} instead of the command table (AUTH). */
+    public void continuation(LineContinuation next) {
+        this.continuation = next;
+    }
+
+    /** The pending continuation, cleared: it sees at most the next frame. */
+    public LineContinuation takeContinuation() {
+        LineContinuation c = continuation;
+        continuation = null;
+        return c;
+    }
+
+    /**
+     * Completes with {@code reply} after {@code delay}, scheduled on the channel's event loop (no
+     * thread waits; the input stays held meanwhile, so the client cannot go on before it).
+     */
+    public CompletableFuture<Reply> later(Reply reply, Duration delay) {
+        if (delay.isZero() || !(eventLoop instanceof ScheduledExecutorService timer)) {
+            return CompletableFuture.completedFuture(reply);
+        }
+        CompletableFuture<Reply> f = new CompletableFuture<>();
+        timer.schedule(() -> f.complete(reply), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return f;
     }
 
     /** BDAT's state until its chunk is read: a refusal to send after it, and LAST. */

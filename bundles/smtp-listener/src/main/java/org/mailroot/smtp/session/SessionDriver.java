@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.mailroot.smtp.ServerContext;
+import org.mailroot.smtp.auth.AuthCommand;
 import org.mailroot.smtp.codec.Frame;
 import org.mailroot.smtp.codec.Reply;
 import org.mailroot.smtp.codec.SmtpInputDecoder;
@@ -96,7 +97,11 @@ final class SessionDriver {
 
     private void dispatch(Frame frame) {
         context.beginCommand();
-        if (frame instanceof Frame.CommandLine line) {
+        LineContinuation pending = context.takeContinuation();
+        if (pending != null && frame instanceof Frame.CommandLine line) {
+            // RFC 4954 §4: the line answers a 334 challenge; never logged (it may hold a password)
+            await(pending.line(context, line.text()), "AUTH", "(response)", line.octets());
+        } else if (frame instanceof Frame.CommandLine line) {
             command(line);
         } else if (frame instanceof Frame.LineTooLong l) {
             send(SessionReplies.LINE_TOO_LONG, "", "", l.octets());
@@ -119,8 +124,9 @@ final class SessionDriver {
             send(SessionReplies.EMPTY_LINE, "", "", line.octets());
             return;
         }
+        String logged = cmd.verb().equals("AUTH") ? AuthCommand.loggable(cmd.argument()) : cmd.argument();
         await(commands.lookup(cmd.verb(), session.state()).handle(context, cmd.argument()),
-                cmd.verb(), cmd.argument(), line.octets());
+                cmd.verb(), logged, line.octets());
     }
 
     /** Sends the reply now if ready; else holds the input until it is. */

@@ -39,7 +39,7 @@ final class SessionEvents {
             return; // no publisher bound: do not even build the event
         }
         server.publish(new MailEvent(Instant.now(), type, session.id(), session.listenerName(),
-                session.clientIp(), "", queueId(reply), verb, argument,
+                session.clientIp(), session.authenticatedUser().orElse(""), queueId(reply), verb, argument,
                 reply == null ? 0 : reply.code(), reply == null ? "" : reply.text(), bytesIn, 0,
                 elapsedNanos / 1_000_000));
     }

@@ -25,6 +25,7 @@ public final class SmtpSession implements SessionInfo {
     private volatile String heloName;
     private volatile boolean extended;
     private volatile boolean secure;
+    private volatile String authenticatedUser;
     private SessionState state = SessionState.CONNECTING;
     private Transaction transaction;
 
@@ -46,12 +47,17 @@ public final class SmtpSession implements SessionInfo {
     @Override public Optional<String> heloName() { return Optional.ofNullable(heloName); }
     @Override public boolean extended() { return extended; }
     @Override public boolean secure() { return secure; }
-    @Override public Optional<String> authenticatedUser() { return Optional.empty(); }
+    @Override public Optional<String> authenticatedUser() { return Optional.ofNullable(authenticatedUser); }
     @Override public Map<String, Object> attributes() { return attributes; }
 
     /** The client's IP address as text, without port. */
     public String clientIp() {
         return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    }
+
+    /** AUTH succeeded (RFC 4954 §4); it lasts for the rest of the session. */
+    public void authenticated(String identity) {
+        this.authenticatedUser = identity;
     }
 
     public void reverseName(String name) {
@@ -81,6 +87,7 @@ public final class SmtpSession implements SessionInfo {
         resetTransaction();
         heloName = null;
         extended = false;
+        authenticatedUser = null; // an AUTH done in plaintext (allowPlaintextAuth) does not survive
         attributes.clear();
         state = SessionState.GREETED;
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import org.mailroot.api.Listener;
 import org.mailroot.api.MailAddress;
 import org.mailroot.api.Route;
+import org.mailroot.api.auth.AuthThrottle;
+import org.mailroot.api.auth.SaslMechanism;
 import org.mailroot.api.hook.Authenticator;
 import org.mailroot.api.hook.ConnectionFilter;
 import org.mailroot.api.hook.MessageFilter;
@@ -22,6 +24,8 @@ import org.mailroot.api.log.MailEvent;
 import org.mailroot.api.spool.Spool;
 import org.mailroot.smtp.ListenerSettings;
 import org.mailroot.smtp.ServerContext;
+import org.mailroot.smtp.auth.AuthServices;
+import org.mailroot.smtp.auth.AuthSettings;
 import org.mailroot.smtp.hook.HookSnapshot;
 
 /**
@@ -42,6 +46,10 @@ public final class FakeServer implements ServerContext {
     public final List<Map.Entry<Map<String, Object>, MessageFilter>> messageFilters = new ArrayList<>();
     /** requireRelayPolicy of the virtual server. */
     public volatile boolean relayRequired;
+    public final List<Map.Entry<Map<String, Object>, Authenticator>> authenticators = new ArrayList<>();
+    public final List<Map.Entry<Map<String, Object>, SaslMechanism>> mechanisms = new ArrayList<>();
+    public final List<Map.Entry<Map<String, Object>, AuthThrottle>> throttles = new ArrayList<>();
+    public volatile AuthSettings authSettings = AuthSettings.DEFAULTS;
     public final java.util.concurrent.atomic.AtomicInteger reverseLookups = new java.util.concurrent.atomic.AtomicInteger();
     private long nextId = 1;
 
@@ -99,8 +107,19 @@ public final class FakeServer implements ServerContext {
         return new HookSnapshot(HookSnapshot.select(connectionFilters, n),
                 HookSnapshot.select(senderFilters, n), HookSnapshot.select(resolvers, n),
                 HookSnapshot.select(relayPolicies, n),
-                HookSnapshot.select(List.<Map.Entry<Map<String, Object>, Authenticator>>of(), n),
+                HookSnapshot.select(authenticators, n),
                 HookSnapshot.select(messageFilters, n));
+    }
+
+    @Override
+    public AuthSettings authSettings() {
+        return authSettings;
+    }
+
+    @Override
+    public AuthServices authServices() {
+        String n = settings.name();
+        return new AuthServices(HookSnapshot.select(mechanisms, n), HookSnapshot.select(throttles, n));
     }
 
     @Override
