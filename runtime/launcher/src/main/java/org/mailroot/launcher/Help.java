@@ -8,6 +8,7 @@ final class Help {
             Commands:
               run       run the server in the foreground (default)
               version   print the version
+              user      manage the accounts that may authenticate (add, passwd, remove, list)
               help      this text
               feature   list|enable NAME|disable NAME   features, live (docs/admin.md)
               bundle    list                            the OSGi bundles

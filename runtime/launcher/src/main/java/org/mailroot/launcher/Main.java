@@ -37,6 +37,7 @@ public final class Main {
             case "help" -> System.out.println(Help.MAIN);
             case "feature", "bundle", "config", "server", "status" ->
                     System.exit(org.mailroot.launcher.cli.AdminCommands.run(base(home()), args, System.out, System.err));
+            case "user" -> System.exit(UserCommands.run(List.of(args).subList(1, args.length), base(home())));
             default -> {
                 System.err.println("Unknown command: " + command + "\n\n" + Help.MAIN);
                 System.exit(2);
