@@ -1,0 +1,66 @@
+package org.mailroot.itests.auth;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailroot.itests.harness.Instance;
+import org.mailroot.launcher.user.PasswordSource;
+import org.mailroot.launcher.user.UserCommand;
+import org.mailroot.launcher.user.UsersFileLocation;
+
+/** Users and auth settings for an instance, written the way an admin does (the `user` command). */
+final class AuthSetup {
+    static final String ALICE = "alice@example.com";
+    static final String ALICE_PASSWORD = "correct horse battery";
+
+    private AuthSetup() {
+    }
+
+    /** `mailroot user add --password-stdin --iterations 4096 [--alias ...] NAME`, in-process. */
+    static void addUser(Instance instance, String name, String password, String... aliases) {
+        List<String> args = new ArrayList<>(List.of("add", "--password-stdin", "--iterations", "4096"));
+        if (aliases.length > 0) {
+            args.add("--alias");
+            args.add(String.join(",", aliases));
+        }
+        args.add(name);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new UserCommand(UsersFileLocation.of(instance.base()),
+                new PasswordSource(null, new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8))),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        if (exit != 0) {
+            throw new IllegalStateException("user add failed: " + err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The submission listener with AUTH allowed in plaintext (the TLS bundle is not part of this
+     * build yet) and requireAuth, plus the throttle settings given.
+     */
+    static void plaintextSubmission(Instance instance, String... authKeys) {
+        instance.write("org.mailroot.listener~submission.cfg", Map.of("name", "submission",
+                "bindAddress", "127.0.0.1", "port", Integer.toString(instance.submissionPort()),
+                "serverName", Instance.SERVER_NAME, "requireAuth", "true", "allowPlaintextAuth", "true"));
+        Map<String, String> auth = new LinkedHashMap<>();
+        auth.put("usersFile", "etc/users");
+        for (String kv : authKeys) {
+            int eq = kv.indexOf('=');
+            auth.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        instance.write("org.mailroot.auth.cfg", auth);
+    }
+
+    static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String plain(String user, String password) {
+        return b64("\0" + user + "\0" + password);
+    }
+}
