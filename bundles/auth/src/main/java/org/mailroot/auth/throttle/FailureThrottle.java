@@ -49,11 +49,11 @@ public final class FailureThrottle implements AuthThrottle {
         String ip = ip(session);
         Penalty p = counts.failed(ip);
         if (p.disconnect()) {
-            LOG.warn("AUTH failure {} from {} (user '{}', virtual server {}): disconnecting; address refused for {} min",
-                    counts.failures(ip), ip, user, session.listenerName(), policy.window().toMinutes());
+            LOG.warn("[{}] AUTH failure {} from {} (user '{}', virtual server {}): disconnecting; address refused for {} min",
+                    session.id(), counts.failures(ip), ip, user, session.listenerName(), policy.window().toMinutes());
         } else {
-            LOG.warn("AUTH failure {} from {} (user '{}', virtual server {}): reply delayed {} ms",
-                    counts.failures(ip), ip, user, session.listenerName(), p.delay().toMillis());
+            LOG.warn("[{}] AUTH failure {} from {} (user '{}', virtual server {}): reply delayed {} ms",
+                    session.id(), counts.failures(ip), ip, user, session.listenerName(), p.delay().toMillis());
         }
         return p;
     }

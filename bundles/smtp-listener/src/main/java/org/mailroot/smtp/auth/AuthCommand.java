@@ -45,7 +45,7 @@ public final class AuthCommand implements CommandHandler {
         }
         AuthThrottle.Penalty admitted = admit(services, session);
         if (admitted.disconnect()) {
-            LOG.warn("AUTH refused from {}: locked out after repeated failures", session.clientIp());
+            LOG.warn("[{}] AUTH refused from {}: locked out after repeated failures", session.id(), session.clientIp());
             return done(AuthReplies.TOO_MANY); // RFC 5321 §3.8: 421 and close
         }
         if (isPassword(mechanism)) {

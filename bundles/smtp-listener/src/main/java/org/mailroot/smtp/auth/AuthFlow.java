@@ -88,7 +88,7 @@ final class AuthFlow implements LineContinuation {
     private CompletionStage<Reply> succeed(SessionContext context, String identity) {
         SmtpSession session = context.session();
         session.authenticated(identity);
-        LOG.info("AUTH {} succeeded: {} from {}", mechanism, identity, session.clientIp());
+        LOG.info("[{}] AUTH {} succeeded: {} from {}", session.id(), mechanism, identity, session.clientIp());
         services.throttle().ifPresent(t -> {
             try {
                 t.succeeded(session, identity);
@@ -103,7 +103,7 @@ final class AuthFlow implements LineContinuation {
         SmtpSession session = context.session();
         Reply reply = Replies.of(step.verdict().orElseThrow(), AuthReplies.INVALID,
                 AuthReplies.INVALID, AuthReplies.TEMPORARY);
-        LOG.info("AUTH {} failed for '{}' from {}: {}", mechanism, exchange.user(),
+        LOG.info("[{}] AUTH {} failed for '{}' from {}: {}", session.id(), mechanism, exchange.user(),
                 session.clientIp(), reply);
         if (reply.code() >= 500 && reply.code() != 501) { // syntax errors and 4xx are not guesses
             AuthThrottle.Penalty penalty = penalty(session);
