@@ -173,6 +173,28 @@ class AuthTest {
     }
 
     @Test
+    void passwordChecksRunOnAWorkerNeverOnTheEventLoopAndPipelinedInputWaits() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "auth-worker"));
+        try {
+            server.workers = pool;
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            server.authenticators.clear();
+            server.authenticators.add(server.hook("slow-hash", 0, null, (Authenticator) (s, cr) -> {
+                threads.add(Thread.currentThread().getName());
+                return Verdict.accept();
+            }));
+            SmtpClient c = plaintextAllowed();
+            c.commands("AUTH PLAIN " + b64("\0alice\0s3cret"), "MAIL FROM:<alice@example.org>");
+            assertEquals(List.of("235 2.7.0 Authentication successful", "250 2.1.0 Sender ok"),
+                    Await.replies(c, 2, 5));
+            assertEquals(List.of("auth-worker"), threads, "the PBKDF2 check runs on the worker pool");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void throttleDelaysFailuresOnTheEventLoopThenDisconnectsWith421() {
         server.throttles.add(server.hook("t", 0, null, new AuthThrottle() {
             private int failures;
