@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mailroot.auth.store.Scram;
 import org.mailroot.auth.store.ScramCredential;
 import org.mailroot.auth.store.UserFile;
 import org.mailroot.auth.store.UserRecord;
@@ -160,10 +159,5 @@ public final class UserCommand {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         return dir.resolve("." + file.getFileName() + ".lock");
-    }
-
-    /** The default iteration count of new credentials. */
-    static int defaultIterations() {
-        return Scram.DEFAULT_ITERATIONS;
     }
 }
