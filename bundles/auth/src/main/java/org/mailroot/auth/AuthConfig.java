@@ -27,7 +27,4 @@ public @interface AuthConfig {
 
     @AttributeDefinition(description = "Virtual servers on which an authenticated client may only use its own addresses in MAIL FROM (RFC 6409 §6.1)")
     String restrictSenderListeners() default "submission,smtps";
-
-    @AttributeDefinition(description = "Let authenticated clients relay to any domain (IIS: 'Allow all computers which successfully authenticate to relay')")
-    boolean relayForAuthenticated() default true;
 }
