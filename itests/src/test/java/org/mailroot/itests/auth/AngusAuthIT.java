@@ -28,7 +28,8 @@ class AngusAuthIT {
 
     @RegisterExtension
     final ServerExtension server = new ServerExtension().beforeStart(instance -> {
-        AuthSetup.plaintextSubmission(instance, "failureDelayMillis=0");
+        // no lockout: the live-reload test polls with attempts that fail until the file is reloaded
+        AuthSetup.plaintextSubmission(instance, "failureDelayMillis=0", "maxFailures=1000");
         AuthSetup.addUser(instance, AuthSetup.ALICE, AuthSetup.ALICE_PASSWORD, "sales@example.com");
     });
 
