@@ -21,8 +21,13 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = Authenticator.class, property = "service.ranking:Integer=-100")
 public final class FileAuthenticator implements Authenticator {
-    /** A credential to hash against when the user is unknown (equal cost, no enumeration). */
-    private static final ScramCredential DECOY = ScramCredential.create("decoy".toCharArray(), Scram.DEFAULT_ITERATIONS);
+    /**
+     * A credential to hash against when the user is unknown (equal cost, no enumeration). Made on
+     * first use, on a worker: its PBKDF2 must not delay activation (DS/Configuration Admin thread).
+     */
+    private static final class Decoy {
+        static final ScramCredential CREDENTIAL = ScramCredential.create("decoy".toCharArray(), Scram.DEFAULT_ITERATIONS);
+    }
 
     @Reference
     private UserDirectory directory;
@@ -38,7 +43,7 @@ public final class FileAuthenticator implements Authenticator {
     public Verdict authenticate(SessionInfo session, Credentials credentials) {
         Optional<UserRecord> user = directory.users().find(credentials.username());
         if (user.isEmpty()) {
-            DECOY.matches(credentials.password());
+            Decoy.CREDENTIAL.matches(credentials.password());
             return Verdict.decline();
         }
         UserRecord r = user.get();
