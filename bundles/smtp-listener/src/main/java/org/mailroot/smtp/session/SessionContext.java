@@ -93,6 +93,8 @@ public final class SessionContext {
      */
     public void startTls(SSLEngine engine) {
         tlsStarter.accept(engine);
+    }
+
     /** The next client line goes to {@code next} instead of the command table (AUTH). */
     public void continuation(LineContinuation next) {
         this.continuation = next;
