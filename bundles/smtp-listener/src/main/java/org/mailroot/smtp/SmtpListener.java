@@ -169,10 +169,8 @@ public final class SmtpListener implements ServerContext {
     public void activate(Config config, BundleContext context) throws Exception {
         settings = ListenerConfig.settings(config);
         relayPolicyRequired = config.requireRelayPolicy();
-        tlsPolicy = nextTls;
+        tlsPolicy = initialTlsPolicy(config);
         authSettings = new AuthSettings(config.allowPlaintextAuth(), config.requireAuth());
-        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}, {}", next.name(), next,
-                relayPolicyRequired, nextTls, authSettings);
         configValues = values(config);
         workers = WorkerPool.create(settings.name());
         server = new SmtpServer(this);
@@ -205,11 +203,9 @@ public final class SmtpListener implements ServerContext {
         settings = next;
         relayPolicyRequired = config.requireRelayPolicy();
         tlsPolicy = nextTls;
-        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}", next.name(), next,
-                relayPolicyRequired, nextTls);
         authSettings = new AuthSettings(config.allowPlaintextAuth(), config.requireAuth());
-        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}", next.name(), next,
-                relayPolicyRequired, authSettings);
+        LOG.info("Virtual server '{}' configuration changed: {}, requireRelayPolicy={}, {}, {}", next.name(), next,
+                relayPolicyRequired, nextTls, authSettings);
         if (next.needsRebind(old)) {
             server.unbind();
             try {
