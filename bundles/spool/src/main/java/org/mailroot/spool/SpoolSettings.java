@@ -16,7 +16,7 @@ public record SpoolSettings(Path root, RetryPolicy retry, long minFreeDiskMb, in
         Duration pickupQuiet, Duration pickupScan, int writerThreads) {
 
     public static SpoolSettings defaults(Path root) {
-        return new SpoolSettings(root, RetryPolicy.of("15,30,60,240", 48), 64, 8,
+        return new SpoolSettings(root, RetryPolicy.of("15,30,60,240", 48), 64, 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), 8);
     }
 
