@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration {@code org.mailroot.auth} ({@code etc/org.mailroot.auth.cfg}), shared by the bundle's components. */
 @ObjectClassDefinition(name = "Mailroot authentication",
-        description = "File user store, SASL PLAIN/LOGIN/SCRAM-SHA-256, failed-attempt throttling, sender restriction")
+        description = "File user store, SASL PLAIN/LOGIN/SCRAM-SHA-256 (CRAM-MD5 opt-in), failed-attempt throttling, sender restriction")
 public @interface AuthConfig {
     String PID = "org.mailroot.auth";
     String FILE = "etc/org.mailroot.auth.cfg";
@@ -27,4 +27,8 @@ public @interface AuthConfig {
 
     @AttributeDefinition(description = "Virtual servers on which an authenticated client may only use its own addresses in MAIL FROM (RFC 6409 §6.1)")
     String restrictSenderListeners() default "submission,smtps";
+
+    @AttributeDefinition(description = "Offer CRAM-MD5 (RFC 2195) to accounts whose password was set while this was on, or with"
+            + " 'user passwd --cram-md5'. Their file then holds a CRAM-MD5 secret that is password-equivalent for CRAM-MD5")
+    boolean cramMd5() default false;
 }

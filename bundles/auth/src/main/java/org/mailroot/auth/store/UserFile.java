@@ -15,8 +15,10 @@ import java.util.Map;
 
 /**
  * The user file ({@code etc/users}): one account per line,
- * {@code name:SCRAM-SHA-256:iterations:salt:StoredKey:ServerKey[:alias,alias...]}, base64 fields,
- * {@code #} comments. Written atomically (temporary file, then rename) with mode 0600, so a reader
+ * {@code name:SCRAM-SHA-256:iterations:salt:StoredKey:ServerKey[:alias,alias...[:{CRAM-MD5}hex]]},
+ * base64 fields, {@code #} comments. The optional last field is the CRAM-MD5 secret (64 hex
+ * digits, Dovecot's layout), present only for accounts whose password was set with CRAM-MD5 on.
+ * Written atomically (temporary file, then rename) with mode 0600, so a reader
  * never sees half a file and the server notices the new file at once.
  */
 public final class UserFile {
@@ -57,27 +59,29 @@ public final class UserFile {
 
     static UserRecord parse(String line) {
         String[] f = line.split(":", -1);
-        if (f.length < 6 || f.length > 7 || !f[1].equals(Scram.MECHANISM)) {
+        if (f.length < 6 || f.length > 8 || !f[1].equals(Scram.MECHANISM)) {
             throw new IllegalArgumentException("expected name:" + Scram.MECHANISM
-                    + ":iterations:salt:storedKey:serverKey[:aliases]");
+                    + ":iterations:salt:storedKey:serverKey[:aliases[:" + CramMd5Key.PREFIX + "hex]]");
         }
         Base64.Decoder b = Base64.getDecoder();
         ScramCredential c = new ScramCredential(b.decode(f[3]), Integer.parseInt(f[2]),
                 b.decode(f[4]), b.decode(f[5]));
-        List<String> aliases = f.length == 7 && !f[6].isBlank()
+        List<String> aliases = f.length >= 7 && !f[6].isBlank()
                 ? Arrays.stream(f[6].split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
                 : List.of();
-        return new UserRecord(f[0], c, aliases);
+        CramMd5Key cram = f.length == 8 && !f[7].isBlank() ? CramMd5Key.decode(f[7].strip()) : null;
+        return new UserRecord(f[0], c, aliases, cram);
     }
 
     static String format(UserRecord r) {
+        String aliases = String.join(",", r.aliases());
         return r.name() + ":" + r.credential().encode()
-                + (r.aliases().isEmpty() ? "" : ":" + String.join(",", r.aliases()));
+                + r.cram().map(k -> ":" + aliases + ":" + k.encode()).orElse(aliases.isEmpty() ? "" : ":" + aliases);
     }
 
     /** Replaces the file with these accounts, atomically, mode 0600 from the start. */
     public static void write(Path file, Iterable<UserRecord> users) throws IOException {
-        StringBuilder sb = new StringBuilder("# Mailroot users: name:SCRAM-SHA-256:iterations:salt:StoredKey:ServerKey[:aliases]\n"
+        StringBuilder sb = new StringBuilder("# Mailroot users: name:SCRAM-SHA-256:iterations:salt:StoredKey:ServerKey[:aliases[:{CRAM-MD5}hex]]\n"
                 + "# Managed with bin/mailroot user add|passwd|remove|list; no password is stored.\n");
         for (UserRecord r : users) {
             sb.append(format(r)).append('\n');

@@ -3,12 +3,19 @@ package org.mailroot.auth.store;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One account of the user file: its name (an address, or a bare name completed with the default
- * domain), its credential, and further addresses it may send as (aliases).
+ * domain), its credential, further addresses it may send as (aliases) and, only when the admin
+ * asked for CRAM-MD5, its CRAM-MD5 secret ({@code cramMd5} null otherwise).
  */
-public record UserRecord(String name, ScramCredential credential, List<String> aliases) {
+public record UserRecord(String name, ScramCredential credential, List<String> aliases, CramMd5Key cramMd5) {
+    /** An account without a CRAM-MD5 secret (the default). */
+    public UserRecord(String name, ScramCredential credential, List<String> aliases) {
+        this(name, credential, aliases, null);
+    }
+
     public UserRecord {
         name = checkName(name);
         Objects.requireNonNull(credential, "credential");
@@ -28,11 +35,22 @@ public record UserRecord(String name, ScramCredential credential, List<String> a
         return n;
     }
 
+    /** The CRAM-MD5 secret, when one was stored with the current password. */
+    public Optional<CramMd5Key> cram() {
+        return Optional.ofNullable(cramMd5);
+    }
+
+    /** A new password: the old CRAM-MD5 secret is dropped (it would still accept the old password). */
     public UserRecord withCredential(ScramCredential c) {
-        return new UserRecord(name, c, aliases);
+        return new UserRecord(name, c, aliases, null);
+    }
+
+    /** A new password with its CRAM-MD5 secret ({@code cram} may be null: none). */
+    public UserRecord withCredentials(ScramCredential c, CramMd5Key cram) {
+        return new UserRecord(name, c, aliases, cram);
     }
 
     public UserRecord withAliases(List<String> a) {
-        return new UserRecord(name, credential, a);
+        return new UserRecord(name, credential, a, cramMd5);
     }
 }
