@@ -12,7 +12,7 @@ final class UserCommands {
     }
 
     static int run(List<String> args, Path base) {
-        return new UserCommand(UsersFileLocation.of(base), new PasswordSource(System.console(), System.in),
+        return new UserCommand(UsersFileLocation.of(base), UsersFileLocation.cramMd5(base), new PasswordSource(System.console(), System.in),
                 System.out, System.err).run(args);
     }
 }

@@ -8,18 +8,19 @@ import org.mailroot.auth.store.Scram;
 
 /** The parsed arguments of {@code mailroot user}; refuses a password given as an argument. */
 record UserArgs(String action, String name, boolean passwordStdin, List<String> aliases,
-        int iterations, boolean help) {
+        int iterations, boolean help, boolean cramMd5) {
     private static final Set<String> ACTIONS = Set.of("add", "passwd", "remove", "list", "aliases");
 
     static UserArgs parse(List<String> args) {
         if (args.contains("--help") || args.contains("-h") || args.isEmpty()) {
-            return new UserArgs("help", null, false, List.of(), 0, true);
+            return new UserArgs("help", null, false, List.of(), 0, true, false);
         }
         String action = args.get(0);
         if (!ACTIONS.contains(action)) {
             throw new IllegalArgumentException("unknown action '" + action + "'; allowed: add, passwd, remove, list, aliases");
         }
         boolean stdin = false;
+        boolean cram = false;
         List<String> aliases = List.of();
         int iterations = Scram.DEFAULT_ITERATIONS;
         List<String> positional = new ArrayList<>();
@@ -30,6 +31,11 @@ record UserArgs(String action, String name, boolean passwordStdin, List<String> 
                         + " show in ps and the shell history): answer the prompt, or pipe it with --password-stdin");
             } else if (a.equals("--password-stdin")) {
                 stdin = true;
+            } else if (a.equals("--cram-md5")) {
+                if (!action.equals("add") && !action.equals("passwd")) {
+                    throw new IllegalArgumentException("--cram-md5 goes with add or passwd (it is derived from the password)");
+                }
+                cram = true;
             } else if (a.equals("--alias") || a.equals("--aliases")) {
                 aliases = list(value(args, ++i, a));
             } else if (a.equals("--iterations")) {
@@ -54,7 +60,7 @@ record UserArgs(String action, String name, boolean passwordStdin, List<String> 
         if (action.equals("aliases") && positional.size() == 2) {
             aliases = list(positional.get(1));
         }
-        return new UserArgs(action, expected == 0 ? null : positional.get(0), stdin, aliases, iterations, false);
+        return new UserArgs(action, expected == 0 ? null : positional.get(0), stdin, aliases, iterations, false, cram);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailroot.auth.store.CramMd5Key;
 import org.mailroot.auth.store.ScramCredential;
 import org.mailroot.auth.store.UserFile;
 import org.mailroot.auth.store.UserRecord;
@@ -27,9 +28,16 @@ public final class UserCommand {
     private final PasswordSource passwords;
     private final PrintStream out;
     private final PrintStream err;
+    /** {@code cramMd5=true} in etc/org.mailroot.auth.cfg: new passwords get a CRAM-MD5 secret too. */
+    private final boolean cramMd5Configured;
 
     public UserCommand(Path file, PasswordSource passwords, PrintStream out, PrintStream err) {
+        this(file, false, passwords, out, err);
+    }
+
+    public UserCommand(Path file, boolean cramMd5Configured, PasswordSource passwords, PrintStream out, PrintStream err) {
         this.file = file;
+        this.cramMd5Configured = cramMd5Configured;
         this.passwords = passwords;
         this.out = out;
         this.err = err;
@@ -73,11 +81,12 @@ public final class UserCommand {
             err.println("mailroot user: " + name + " already exists (use passwd to change the password)");
             return 1;
         }
-        UserRecord r = new UserRecord(name, credential(a), a.aliases());
+        Credentials c = credentials(a);
+        UserRecord r = new UserRecord(name, c.scram(), a.aliases(), c.cram());
         users.put(name, r);
         UserFile.write(file, users.values());
         out.println("Added " + name + (r.aliases().isEmpty() ? "" : " (aliases " + String.join(", ", r.aliases()) + ")")
-                + " to " + file);
+                + " to " + file + cramNote(r));
         return 0;
     }
 
@@ -87,9 +96,11 @@ public final class UserCommand {
         if (r == null) {
             return 1;
         }
-        users.put(r.name(), r.withCredential(credential(a)));
+        Credentials c = credentials(a);
+        UserRecord changed = r.withCredentials(c.scram(), c.cram());
+        users.put(r.name(), changed);
         UserFile.write(file, users.values());
-        out.println("Password of " + r.name() + " changed in " + file);
+        out.println("Password of " + r.name() + " changed in " + file + cramNote(changed));
         return 0;
     }
 
@@ -128,13 +139,25 @@ public final class UserCommand {
         return 0;
     }
 
-    private ScramCredential credential(UserArgs a) throws IOException {
+    private record Credentials(ScramCredential scram, CramMd5Key cram) {
+    }
+
+    /**
+     * The SCRAM credential always; the CRAM-MD5 secret only when asked for (--cram-md5) or
+     * configured (cramMd5=true), because it is password-equivalent for CRAM-MD5.
+     */
+    private Credentials credentials(UserArgs a) throws IOException {
         char[] password = passwords.read(a.passwordStdin());
         try {
-            return ScramCredential.create(password, a.iterations());
+            boolean cram = a.cramMd5() || cramMd5Configured;
+            return new Credentials(ScramCredential.create(password, a.iterations()), cram ? CramMd5Key.of(password) : null);
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    private static String cramNote(UserRecord r) {
+        return r.cram().isPresent() ? " (with a CRAM-MD5 secret: keep the file private, it allows CRAM-MD5 logins)" : "";
     }
 
     private UserRecord existing(Map<String, UserRecord> users, String name) {

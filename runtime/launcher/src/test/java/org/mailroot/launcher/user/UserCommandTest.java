@@ -23,7 +23,7 @@ class UserCommandTest {
 
     private int run(String stdin, String... args) {
         Path file = UsersFileLocation.of(base);
-        return new UserCommand(file, new PasswordSource(null,
+        return new UserCommand(file, UsersFileLocation.cramMd5(base), new PasswordSource(null,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(List.of(args));
@@ -48,6 +48,26 @@ class UserCommandTest {
         assertEquals(0, run("", "remove", "alice@example.com"));
         assertEquals(1, run("", "remove", "alice@example.com"));
         assertTrue(UserFile.read(file).users().isEmpty());
+    }
+
+    @Test
+    void cramMd5SecretOnlyWhenAskedForOrConfiguredAndDroppedOtherwise() throws Exception {
+        Path file = base.resolve("etc/users");
+        assertEquals(0, run("pw\n", "add", "--password-stdin", "--iterations", "4096", "plain@example.com"));
+        assertTrue(UserFile.read(file).users().get("plain@example.com").cram().isEmpty(), "off by default");
+        assertEquals(0, run("tanstaaftanstaaf\n", "passwd", "--password-stdin", "--iterations", "4096", "--cram-md5",
+                "plain@example.com"));
+        byte[] challenge = "<1896.697170952@postoffice.reston.mci.net>".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(UserFile.read(file).users().get("plain@example.com").cram().orElseThrow()
+                .verifies(challenge, "b913a602c7eda7a495b4e6e7334d3890"), "RFC 2195 example digest");
+        assertFalse(Files.readString(file).contains("tanstaaf"));
+        assertEquals(0, run("other\n", "passwd", "--password-stdin", "--iterations", "4096", "plain@example.com"));
+        assertTrue(UserFile.read(file).users().get("plain@example.com").cram().isEmpty(), "a stale secret is dropped");
+
+        Files.writeString(base.resolve("etc/org.mailroot.auth.cfg"), "cramMd5=true\n");
+        assertEquals(0, run("pw\n", "add", "--password-stdin", "--iterations", "4096", "cram@example.com"));
+        assertTrue(UserFile.read(file).users().get("cram@example.com").cram().isPresent(), "cramMd5=true: stored");
+        assertEquals(2, run("", "remove", "--cram-md5", "cram@example.com"), "only with add and passwd");
     }
 
     @Test
