@@ -104,6 +104,10 @@ start_mailroot() {
   local lcfg="$mrbase/etc/org.mailroot.listener~default.cfg" dcfg="$mrbase/etc/org.mailroot.delivery.local.cfg"
   [[ -f "$lcfg" ]] || printf 'name=default\nbindAddress=0.0.0.0\nport=2525\n' > "$lcfg"
   sed -i -e "s/^port=.*/port=$mport/" -e "s/^bindAddress=.*/bindAddress=127.0.0.1/" "$lcfg"
+  # Only the MX listener is measured (Postfix has one listener too); the submission/smtps virtual
+  # servers and the admin endpoint would otherwise take 2587/2465/2580 from a server already there.
+  rm -f "$mrbase/etc/org.mailroot.listener~submission.cfg" "$mrbase/etc/org.mailroot.listener~smtps.cfg"
+  [[ -f "$mrbase/etc/org.mailroot.admin.cfg" ]] && sed -i "s/^port=.*/port=0/" "$mrbase/etc/org.mailroot.admin.cfg"
   if [[ -n "$mformat" ]]; then
     [[ -f "$dcfg" ]] && sed -i "/^format=/d" "$dcfg"; echo "format=$mformat" >> "$dcfg"
   fi
