@@ -56,10 +56,6 @@ public final class FailureCounts {
         return new Penalty(delay(p, e.failures()), e.failures() >= p.maxFailures());
     }
 
-    public void succeeded(String address) {
-        byAddress.remove(address);
-    }
-
     public int failures(String address) {
         Entry e = current(address);
         return e == null ? 0 : e.failures();

@@ -1,7 +1,11 @@
 package org.mailroot.auth.throttle;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import org.mailroot.api.SessionInfo;
 import org.mailroot.api.auth.AuthThrottle;
 import org.mailroot.auth.AuthConfig;
@@ -60,11 +64,23 @@ public final class FailureThrottle implements AuthThrottle {
 
     @Override
     public void succeeded(SessionInfo session, String identity) {
-        counts.succeeded(ip(session));
+        // Deliberately forgets nothing: if a success cleared the address's failures, a client with
+        // one account of its own could guess another user's password without limit (four wrong
+        // guesses, one good login, repeat). Failures expire with the window instead.
     }
 
+    /** IPv6 clients are counted per /64: one host usually holds the whole /64 (RFC 6177). */
     private static String ip(SessionInfo session) {
         var a = session.remoteAddress();
+        if (a.getAddress() instanceof Inet6Address v6) {
+            byte[] b = v6.getAddress();
+            Arrays.fill(b, 8, 16, (byte) 0);
+            try {
+                return InetAddress.getByAddress(b).getHostAddress() + "/64";
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e); // 16 bytes are always a valid address
+            }
+        }
         return a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
     }
 }

@@ -99,6 +99,9 @@ final class AttemptRunner {
             // the transport recognises it (delivery is at-least-once and idempotent locally).
             retire.accept(eml);
             if (!fresh) {
+                // The status file may go only once the retire is on disk: a crash in between would
+                // leave the message without its record of routes already delivered elsewhere.
+                dirSync.get().join();
                 Files.deleteIfExists(e.statusFile());
             }
         } else {

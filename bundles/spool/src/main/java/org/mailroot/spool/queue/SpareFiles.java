@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +39,8 @@ public final class SpareFiles {
     private final ConcurrentLinkedQueue<Path> ready = new ConcurrentLinkedQueue<>();
     /** Spares on disk, ready or waiting for their directory fsync. */
     private final AtomicInteger count = new AtomicInteger();
-    private final AtomicLong names = new AtomicLong(System.nanoTime());
+    /** Spare names count up from the wall clock in microseconds, above any left on disk (load). */
+    private final AtomicLong names = new AtomicLong(System.currentTimeMillis() * 1000);
 
     /** @param max spares kept at most (about the number of messages in flight is enough) */
     public SpareFiles(Path queue, int max, GroupCommitter committer) {
@@ -46,16 +49,34 @@ public final class SpareFiles {
         this.committer = committer;
     }
 
-    /** Takes the spares left in Queue/ by a previous run (their renames are on disk by now). */
+    /**
+     * Takes the spares left in Queue/ by a previous run. A run killed right after a retire may
+     * have left its rename in the page cache only, so the directory is fsynced before any of them
+     * can be overwritten.
+     */
     public void load() throws IOException {
+        List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(queue, "*" + SUFFIX)) {
             for (Path p : dir) {
-                if (count.incrementAndGet() <= max) {
-                    ready.add(p);
-                } else {
-                    count.decrementAndGet();
-                    Files.deleteIfExists(p);
+                found.add(p);
+                String n = p.getFileName().toString();
+                try {
+                    long v = Long.parseLong(n.substring(0, n.length() - SUFFIX.length()), 36);
+                    names.accumulateAndGet(v, Math::max); // never reuse a name on disk (rename replaces)
+                } catch (NumberFormatException e) {
+                    // not one of ours: still a spare, its name cannot collide with ours
                 }
+            }
+        }
+        if (!found.isEmpty()) {
+            GroupCommitter.fsyncDirectory(queue);
+        }
+        for (Path p : found) {
+            if (count.incrementAndGet() <= max) {
+                ready.add(p);
+            } else {
+                count.decrementAndGet();
+                Files.deleteIfExists(p);
             }
         }
     }
