@@ -64,9 +64,11 @@ public final class ScramServerExchange implements SaslExchange {
         String message = new String(response, StandardCharsets.UTF_8);
         try {
             return first == null ? clientFirst(message) : clientFinal(message);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // A malformed message is the client's fault (a missing attribute surfaces as any
+            // runtime exception): a failed attempt that counts, not a 454 that does not.
             done = true;
-            LOG.info("SCRAM-SHA-256 from {}: bad message ({})", client, e.getMessage());
+            LOG.info("SCRAM-SHA-256 from {}: bad message ({})", client, e.toString());
             return SaslStep.failure();
         }
     }
